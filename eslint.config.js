@@ -1,0 +1,25 @@
+import eslint from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.data/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through AppConfig (src/config).' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'platform code never imports the domain' }] }],
+    },
+  },
+  {
+    files: ['src/modules/**', 'src/app.module.ts', 'src/main.ts', 'src/worker.ts', 'test/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/config/**', 'jest.config.js', 'eslint.config.js', 'test/**', 'bench/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,62 @@
+import { cpus } from 'node:os';
+import { ConfigValues } from './config.schema.js';
+import { Env, loadConfig } from './load-config.js';
+
+/** The one typed view of Hotpath's configuration; nothing else reads `process.env`. */
+export class AppConfig {
+  readonly env: ConfigValues['NODE_ENV'];
+  readonly server: { host: string; port: number; workers: number };
+  readonly database: {
+    url: string;
+    poolSize: number;
+    maxOverflow: number;
+    acquireTimeoutMs: number;
+    idleTimeoutMs: number;
+    statementTimeoutMs: number;
+    slowQueryMs: number;
+  };
+  readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
+  readonly cache: { ttlSeconds: number };
+  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
+  readonly metrics: { enabled: boolean; port: number };
+  readonly log: { level: ConfigValues['LOG_LEVEL'] };
+  readonly admin: { token: string };
+
+  constructor(values: ConfigValues, cores = cpus().length) {
+    this.env = values.NODE_ENV;
+    this.server = {
+      host: values.SERVER_HOST,
+      port: values.SERVER_PORT,
+      workers: Math.max(1, Math.min(values.MAX_WORKERS, Math.round(cores * values.WORKERS_PER_CORE))),
+    };
+    this.database = {
+      url: values.DATABASE_URL,
+      poolSize: values.DATABASE_POOL_SIZE,
+      maxOverflow: values.DATABASE_MAX_OVERFLOW,
+      acquireTimeoutMs: values.DATABASE_ACQUIRE_TIMEOUT_MS,
+      idleTimeoutMs: values.DATABASE_IDLE_TIMEOUT_MS,
+      statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
+      slowQueryMs: values.DATABASE_SLOW_QUERY_MS,
+    };
+    this.redis = {
+      url: values.REDIS_URL,
+      keyPrefix: values.REDIS_KEY_PREFIX,
+      connectTimeoutMs: values.REDIS_CONNECT_TIMEOUT_MS,
+      commandTimeoutMs: values.REDIS_COMMAND_TIMEOUT_MS,
+    };
+    this.cache = { ttlSeconds: values.CACHE_TTL };
+    this.http = {
+      keepAliveMs: values.KEEPALIVE * 1000,
+      maxRequestBytes: values.MAX_REQUEST_SIZE,
+      requestTimeoutMs: values.REQUEST_TIMEOUT * 1000,
+      shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT * 1000,
+    };
+    this.metrics = { enabled: values.ENABLE_METRICS, port: values.METRICS_PORT };
+    this.log = { level: values.LOG_LEVEL };
+    this.admin = { token: values.ADMIN_TOKEN };
+  }
+
+  static fromEnv(env?: Env): AppConfig {
+    return new AppConfig(loadConfig(env));
+  }
+}

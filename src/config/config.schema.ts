@@ -1,0 +1,41 @@
+import { bool, Field, int, num, oneOf, text, url } from './config.fields.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/**
+ * Every environment variable Hotpath reads, with its default (which runs on one laptop),
+ * allowed range and meaning. `.env.example` and the README table are checked against it.
+ */
+export const CONFIG_SCHEMA = {
+  NODE_ENV: oneOf('development', NODE_ENVS, 'Runtime environment.'),
+  SERVER_HOST: text('0.0.0.0', /^[\w.:-]+$/, 'host name or IP address', 'Address the API listens on.'),
+  SERVER_PORT: int(3000, 1, 65535, 'Port the API listens on.'),
+  WORKERS_PER_CORE: num(1, 0.25, 8, 'API processes per CPU core when clustering.'),
+  MAX_WORKERS: int(1, 1, 64, 'Upper bound on API processes; 1 runs a single process without cluster.'),
+  DATABASE_URL: url('postgres://postgres@127.0.0.1:5432/hotpath', ['postgres:', 'postgresql:'], 'Postgres connection URL; the database is created if missing.'),
+  DATABASE_POOL_SIZE: int(10, 1, 200, 'Postgres connections kept in the pool.'),
+  DATABASE_MAX_OVERFLOW: int(10, 0, 200, 'Extra Postgres connections allowed under load, closed when idle.'),
+  DATABASE_ACQUIRE_TIMEOUT_MS: int(2000, 10, 60000, 'How long a query waits for a pooled connection (including opening one) before answering 503.'),
+  DATABASE_IDLE_TIMEOUT_MS: int(10000, 100, 600000, 'Idle time after which an overflow connection is closed.'),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(10000, 100, 600000, 'Server-side statement timeout.'),
+  DATABASE_SLOW_QUERY_MS: int(200, 1, 600000, 'Queries slower than this are logged as slow.'),
+  REDIS_URL: url('redis://127.0.0.1:6379/0', ['redis:', 'rediss:'], 'Redis connection URL.'),
+  REDIS_KEY_PREFIX: text('hotpath', /^[\w.:-]{1,64}$/, 'letters, digits, . : - _ (1..64)', 'Prefix for every Redis key Hotpath writes.'),
+  REDIS_CONNECT_TIMEOUT_MS: int(5000, 100, 60000, 'Timeout for opening a Redis connection.'),
+  REDIS_COMMAND_TIMEOUT_MS: int(2000, 10, 60000, 'Timeout for one Redis command.'),
+  CACHE_TTL: int(300, 1, 604800, 'Default cache time-to-live in seconds.'),
+  KEEPALIVE: int(5, 1, 600, 'HTTP keep-alive timeout in seconds.'),
+  MAX_REQUEST_SIZE: int(1048576, 1024, 104857600, 'Largest accepted request body in bytes (413 above).'),
+  REQUEST_TIMEOUT: int(30, 1, 600, 'Seconds a request may take before the server answers 503.'),
+  SHUTDOWN_TIMEOUT: int(10, 1, 300, 'Seconds allowed to drain in-flight work on SIGTERM before exiting.'),
+  ENABLE_METRICS: bool(true, 'Expose Prometheus metrics.'),
+  METRICS_PORT: int(0, 0, 65535, 'Separate port for /metrics; 0 serves it on SERVER_PORT.'),
+  LOG_LEVEL: oneOf('info', LOG_LEVELS, 'Minimum log level.'),
+  ADMIN_TOKEN: text('', /^(|[\x21-\x7e]{16,256})$/, 'empty (admin disabled) or 16..256 printable characters', 'Bearer token for /admin endpoints.'),
+} satisfies Record<string, Field<unknown>>;
+
+export type ConfigKey = keyof typeof CONFIG_SCHEMA;
+export type ConfigValues = {
+  [K in ConfigKey]: (typeof CONFIG_SCHEMA)[K] extends Field<infer T> ? T : never;
+};

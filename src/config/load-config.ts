@@ -1,0 +1,30 @@
+import { Field } from './config.fields.js';
+import { ConfigIssue, InvalidConfigError } from './config.errors.js';
+import { CONFIG_SCHEMA, ConfigKey, ConfigValues } from './config.schema.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates every variable of CONFIG_SCHEMA; throws one error listing all problems. */
+export function loadConfig(env: Env = process.env): ConfigValues {
+  const values: Record<string, unknown> = {};
+  const issues: ConfigIssue[] = [];
+  for (const [name, field] of Object.entries(CONFIG_SCHEMA) as [ConfigKey, Field<unknown>][]) {
+    const raw = env[name];
+    if (raw === undefined || (raw === '' && field.kind !== 'string')) {
+      values[name] = field.default;
+      continue;
+    }
+    const parsed = field.parse(raw);
+    if (parsed === undefined) {
+      issues.push({ variable: name, message: `expected ${field.range}, got ${JSON.stringify(raw)}` });
+    } else {
+      values[name] = parsed;
+    }
+  }
+  const config = values as ConfigValues;
+  if (config.METRICS_PORT !== 0 && config.METRICS_PORT === config.SERVER_PORT) {
+    issues.push({ variable: 'METRICS_PORT', message: 'must differ from SERVER_PORT (use 0 to share it)' });
+  }
+  if (issues.length > 0) throw new InvalidConfigError(issues);
+  return config;
+}

@@ -1,0 +1,6 @@
+export { DatabaseModule } from './database.module.js';
+export { dataSourceOptions } from './data-source-options.js';
+export type { DatabaseSettings } from './data-source-options.js';
+export { ensureDatabase, dropDatabase } from './ensure-database.js';
+export { migrate } from './migrate.js';
+export { DatabaseUnavailableError, toDatabaseError } from './database.errors.js';
