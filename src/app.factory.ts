@@ -1,0 +1,17 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { AppConfig } from './config/index.js';
+import { configureHttpApp, fastifyOptions } from './platform/http/index.js';
+
+/** Builds the HTTP application exactly as production runs it (tests and benchmarks use this too). */
+export async function createApp(config: AppConfig = AppConfig.fromEnv()): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(fastifyOptions(config.http)), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  configureHttpApp(app);
+  return app;
+}

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from './config/index.js';
+import { AgenciesModule } from './modules/agencies/agencies.module.js';
+import { ContractsModule } from './modules/contracts/contracts.module.js';
+import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
+import { DatabaseModule } from './platform/database/index.js';
+import { HealthModule } from './platform/health/index.js';
+import { HttpPlatformModule } from './platform/http/index.js';
+import { LoggingModule } from './platform/logging/index.js';
+import { RedisModule } from './platform/redis/index.js';
+
+/** Platform modules first, then the domain. */
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), ...MODULES] };
+  }
+}
+

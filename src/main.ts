@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { Logger } from '@nestjs/common';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { createApp } from './app.factory.js';
+import { AppConfig, InvalidConfigError } from './config/index.js';
+import { closeOnSignal, runCluster } from './platform/lifecycle/index.js';
+
+async function bootstrap(): Promise<void> {
+  const config = AppConfig.fromEnv();
+  const logger = new Logger('Main');
+  if (config.server.workers > 1 && cluster.isPrimary) {
+    logger.log({ msg: 'starting API cluster', workers: config.server.workers });
+    runCluster(config.server.workers, logger);
+    return;
+  }
+  const app = await createApp(config);
+  const appLogger = app.get(PinoLogger);
+  closeOnSignal(app, config.http.shutdownTimeoutMs, appLogger);
+  await app.listen({ host: config.server.host, port: config.server.port });
+  appLogger.log({ msg: 'API listening', url: `http://${config.server.host}:${config.server.port}`, pid: process.pid });
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof InvalidConfigError ? error.message : error);
+  process.exit(1);
+});

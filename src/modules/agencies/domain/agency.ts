@@ -1,0 +1,22 @@
+export interface Agency {
+  id: string;
+  code: string;
+  name: string;
+  region: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AmountTotal {
+  currency: string;
+  contracts: number;
+  amountCents: number;
+}
+
+export interface AgencyStats {
+  agencyId: string;
+  totals: AmountTotal[];
+  byCategory: (AmountTotal & { category: string })[];
+  byMonth: (AmountTotal & { month: string })[];
+  topSuppliers: (AmountTotal & { supplierId: string; name: string })[];
+}

@@ -1,0 +1,21 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Contract } from '../../domain/contract.js';
+import { ContractResponseDto } from '../../dto/contract.response.dto.js';
+import { CreateContractRequestDto } from './create-contract.request.dto.js';
+import { CreateContractService } from './create-contract.service.js';
+
+@ApiTags('contracts')
+@Controller('contracts')
+export class CreateContractHttpController {
+  constructor(private readonly service: CreateContractService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a signed contract.' })
+  @ApiCreatedResponse({ type: ContractResponseDto })
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.MALFORMED_JSON or CONTRACT.UNKNOWN_REFERENCE' })
+  create(@Body() body: CreateContractRequestDto): Promise<Contract> {
+    return this.service.create(body);
+  }
+}

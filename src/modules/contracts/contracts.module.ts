@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CreateContractHttpController } from './commands/create-contract/create-contract.http.controller.js';
+import { CreateContractService } from './commands/create-contract/create-contract.service.js';
+import { UpdateContractHttpController } from './commands/update-contract/update-contract.http.controller.js';
+import { UpdateContractService } from './commands/update-contract/update-contract.service.js';
+import { ContractsRepository } from './infrastructure/contracts.repository.js';
+import { GetContractHttpController } from './queries/get-contract/get-contract.http.controller.js';
+import { ListContractsHttpController } from './queries/list-contracts/list-contracts.http.controller.js';
+
+@Module({
+  controllers: [ListContractsHttpController, GetContractHttpController, CreateContractHttpController, UpdateContractHttpController],
+  providers: [ContractsRepository, CreateContractService, UpdateContractService],
+  exports: [ContractsRepository],
+})
+export class ContractsModule {}

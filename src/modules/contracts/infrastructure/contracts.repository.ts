@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../../../platform/database/index.js';
+import { Contract, ContractChanges, NewContract } from '../domain/contract.js';
+import { ContractFilters, ContractPage, ContractPosition } from '../domain/contract-filters.js';
+import { ContractNotFoundError, ContractVersionConflictError, InvalidCursorError, UnknownReferenceError } from '../domain/contract.errors.js';
+import { contractListQuery } from './contract-list.sql.js';
+import { CONTRACT_COLUMNS, ContractRow, toContract } from './contract.row.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const COLUMN_BY_FIELD: Readonly<Record<keyof ContractChanges, string>> = {
+  agencyId: 'agency_id',
+  supplierId: 'supplier_id',
+  category: 'category',
+  procurementMethod: 'procurement_method',
+  amountCents: 'amount_cents',
+  currency: 'currency',
+  signedAt: 'signed_at',
+  status: 'status',
+  metadata: 'metadata',
+};
+
+@Injectable()
+export class ContractsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findById(id: string): Promise<Contract> {
+    const rows: ContractRow[] = await this.db.query(`SELECT ${CONTRACT_COLUMNS} FROM contracts WHERE id = $1`, [id]);
+    if (rows.length === 0) throw new ContractNotFoundError(id);
+    return toContract(rows[0]);
+  }
+
+  async list(filters: ContractFilters, cursor: string | undefined, limit: number): Promise<ContractPage<Contract>> {
+    const { sql, params } = contractListQuery(filters, cursor === undefined ? undefined : parseCursor(cursor), limit);
+    const rows: (ContractRow & { signed_us: string })[] = await this.db.query(sql, params);
+    const hasMore = rows.length > limit;
+    if (hasMore) rows.pop();
+    const last = rows[rows.length - 1];
+    return { items: rows.map(toContract), nextCursor: hasMore ? encodeCursor([last.signed_us, last.id]) : null };
+  }
+
+  async insert(contract: NewContract): Promise<Contract> {
+    try {
+      const rows: ContractRow[] = await this.db.query(
+        `INSERT INTO contracts (agency_id, supplier_id, category, procurement_method, amount_cents, currency, signed_at, status, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CONTRACT_COLUMNS}`,
+        [contract.agencyId, contract.supplierId, contract.category, contract.procurementMethod, contract.amountCents, contract.currency, contract.signedAt, contract.status, JSON.stringify(contract.metadata)],
+      );
+      return toContract(rows[0]);
+    } catch (error) {
+      throw referenceError(error, contract) ?? error;
+    }
+  }
+
+  /** Applies `changes` only if the stored version is `expectedVersion`; bumps the version. */
+  async update(id: string, expectedVersion: number, changes: ContractChanges): Promise<Contract> {
+    const sets: string[] = [];
+    const params: unknown[] = [id, expectedVersion];
+    for (const [field, value] of Object.entries(changes) as [keyof ContractChanges, unknown][]) {
+      if (value === undefined) continue;
+      params.push(field === 'metadata' ? JSON.stringify(value) : value);
+      sets.push(`${COLUMN_BY_FIELD[field]} = $${params.length}`);
+    }
+    sets.push('version = version + 1', 'updated_at = now()');
+    let rows: ContractRow[];
+    try {
+      // TypeORM returns [rows, affectedCount] for UPDATE ... RETURNING.
+      [rows] = await this.db.query(`UPDATE contracts SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING ${CONTRACT_COLUMNS}`, params);
+    } catch (error) {
+      throw referenceError(error, changes) ?? error;
+    }
+    if (rows.length === 1) return toContract(rows[0]);
+    const current: { version: number }[] = await this.db.query('SELECT version FROM contracts WHERE id = $1', [id]);
+    if (current.length === 0) throw new ContractNotFoundError(id);
+    throw new ContractVersionConflictError(id, expectedVersion, current[0].version);
+  }
+}
+
+function parseCursor(cursor: string): ContractPosition {
+  const parts = decodeCursor(cursor, 2);
+  if (!parts || !/^-?\d{1,19}$/.test(parts[0]) || !UUID.test(parts[1])) throw new InvalidCursorError();
+  return { signedAtMicros: parts[0], id: parts[1] };
+}
+
+function referenceError(error: unknown, values: { agencyId?: string; supplierId?: string }): UnknownReferenceError | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driver = error.driverError as { code?: string; constraint?: string };
+  if (driver.code !== '23503') return undefined;
+  if (driver.constraint === 'contracts_agency_id_fkey') return new UnknownReferenceError('agencyId', values.agencyId ?? '');
+  if (driver.constraint === 'contracts_supplier_id_fkey') return new UnknownReferenceError('supplierId', values.supplierId ?? '');
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Contract } from '../../domain/contract.js';
+import { ContractResponseDto } from '../../dto/contract.response.dto.js';
+import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
+
+@ApiTags('contracts')
+@Controller('contracts')
+export class GetContractHttpController {
+  constructor(private readonly contracts: ContractsRepository) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One contract by id.' })
+  @ApiOkResponse({ type: ContractResponseDto })
+  @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Contract> {
+    return this.contracts.findById(id);
+  }
+}

@@ -1,0 +1,3 @@
+export { closeOnSignal } from './graceful-shutdown.js';
+export type { Closable } from './graceful-shutdown.js';
+export { runCluster } from './cluster.js';

@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import { Redis, RedisOptions } from 'ioredis';
+
+export interface RedisSettings {
+  url: string;
+  keyPrefix: string;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
+
+export type RedisRole = 'shared' | 'blocking' | 'subscriber';
+
+const MAX_BACKOFF_MS = 5000;
+
+/** Reconnect delay: capped exponential backoff with jitter, retried forever. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, 50 * 2 ** Math.min(attempt, 16));
+  return Math.round(base / 2 + random() * (base / 2));
+}
+
+/**
+ * The one place Redis connections are made. `shared` auto-pipelines and fails commands fast
+ * when Redis is away; `blocking` and `subscriber` have no command timeout (their commands
+ * wait by design). Errors are logged once per outage, not per reconnect attempt.
+ */
+export function createRedisConnection(settings: RedisSettings, role: RedisRole, name = `hotpath-${role}`): Redis {
+  const logger = new Logger(`Redis:${name}`);
+  const options: RedisOptions = {
+    connectionName: name,
+    connectTimeout: settings.connectTimeoutMs,
+    commandTimeout: role === 'shared' ? settings.commandTimeoutMs : undefined,
+    enableAutoPipelining: role === 'shared',
+    maxRetriesPerRequest: role === 'shared' ? 1 : null,
+    enableOfflineQueue: role !== 'shared',
+    keepAlive: 10_000,
+    retryStrategy: (attempt) => reconnectDelay(attempt),
+    lazyConnect: false,
+  };
+  const client = new Redis(settings.url, options);
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ msg: 'Redis unavailable, retrying in the background', error: error.message });
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.log({ msg: 'Redis connection restored' });
+  });
+  return client;
+}
+
+/** Closes a connection, waiting at most `timeoutMs` for pending replies. */
+export async function closeRedis(client: Redis, timeoutMs = 2000): Promise<void> {
+  if (client.status === 'end') return;
+  const timer = setTimeout(() => client.disconnect(), timeoutMs);
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,2 @@
+/** The shared, auto-pipelined command connection. */
+export const REDIS_CLIENT = 'hotpath:redis:client';
