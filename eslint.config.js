@@ -22,4 +22,8 @@ export default tseslint.config(
     files: ['src/config/**', 'jest.config.js', 'eslint.config.js', 'test/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

@@ -16,8 +16,14 @@ const transform = {
     },
   ],
 };
+// CommonJS packages that require() ES-module-only packages work on Node >= 20.19 through
+// require(esm), which Jest's module loader lacks below Node 24.9: compile those few to CommonJS.
+const ESM_REQUIRED_FROM_CJS = ['content-disposition'];
+const toCommonJs = ['@swc/jest', { module: { type: 'commonjs' } }];
+
 const common = {
-  transform,
+  transform: { ...transform, [`node_modules/(${ESM_REQUIRED_FROM_CJS.join('|')})/.+\\.js$`]: toCommonJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_REQUIRED_FROM_CJS.join('|')})/)`],
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],

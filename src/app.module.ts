@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { ContractsModule } from './modules/contracts/contracts.module.js';

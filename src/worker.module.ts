@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { LoggingModule } from './platform/logging/index.js';

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
-import { ConfigValues } from './config.schema.js';
-import { Env, loadConfig } from './load-config.js';
+import { type ConfigValues } from './config.schema.js';
+import { type Env, loadConfig } from './load-config.js';
 
 /** The one typed view of Hotpath's configuration; nothing else reads `process.env`. */
 export class AppConfig {

@@ -1,4 +1,4 @@
-import { bool, Field, int, num, oneOf, text, url } from './config.fields.js';
+import { bool, type Field, int, num, oneOf, text, url } from './config.fields.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;

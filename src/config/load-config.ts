@@ -1,6 +1,6 @@
-import { Field } from './config.fields.js';
-import { ConfigIssue, InvalidConfigError } from './config.errors.js';
-import { CONFIG_SCHEMA, ConfigKey, ConfigValues } from './config.schema.js';
+import { type Field } from './config.fields.js';
+import { type ConfigIssue, InvalidConfigError } from './config.errors.js';
+import { CONFIG_SCHEMA, type ConfigKey, type ConfigValues } from './config.schema.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('migrations', () => {
   let db: TestDatabase;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, DatabaseSettings } from './data-source-options.js';
+import { dataSourceOptions, type DatabaseSettings } from './data-source-options.js';
 import { ensureDatabase } from './ensure-database.js';
 
 /** Creates the database if needed and applies pending migrations; returns their names. */

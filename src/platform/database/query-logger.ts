@@ -1,5 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
-import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
+import { AbstractLogger, type LogLevel, type LogMessage } from 'typeorm';
 
 /**
  * Reports slow queries and TypeORM warnings. Failed queries are not logged here: they reach

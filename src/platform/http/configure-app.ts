@@ -1,14 +1,21 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './validation.pipe.js';
 
 /**
- * Everything applied to the HTTP application after it is created: validation and the OpenAPI
+ * Everything applied to the HTTP application after it is created: the request id echoed in `x-request-id`, validation and the OpenAPI
  * document at /docs. (Fastify's own errors, such as malformed JSON, reach AllExceptionsFilter
  * through Nest's error handler.)
  */
 export function configureHttpApp(app: NestFastifyApplication): void {
   app.useGlobalPipes(createValidationPipe());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

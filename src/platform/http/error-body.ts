@@ -1,4 +1,4 @@
-import { ErrorKind } from '../errors/index.js';
+import { type ErrorKind } from '../errors/index.js';
 
 /** The one JSON shape of every error response. */
 export interface ErrorBody {

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Observable, throwError, timeout } from 'rxjs';
 import { AppConfig } from '../../config/index.js';
 import { RequestTimeoutError } from './request-timeout.error.js';

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { toDatabaseError } from '../database/index.js';
 import { AppError } from '../errors/index.js';
-import { codeForStatus, ErrorBody, STATUS_BY_KIND } from './error-body.js';
+import { codeForStatus, type ErrorBody, STATUS_BY_KIND } from './error-body.js';
 
 const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'REQUEST.MALFORMED_JSON',

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { LoggerService } from '@nestjs/common';
+import { type LoggerService } from '@nestjs/common';
 
 const RESTART_WINDOW_MS = 60_000;
 const MAX_RESTARTS_PER_WINDOW = 10;

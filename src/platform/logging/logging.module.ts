@@ -1,22 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/index.js';
 import { requestId } from '../http/index.js';
 
-/** Structured JSON logs (pino); each request's lines carry its id, echoed in `x-request-id`. */
+/** Structured JSON logs (pino); each request's lines carry the id Fastify gave it (see requestId). */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // nestjs-pino's default route pattern ('{/*splat}') matches nothing under the Fastify
+        // adapter of Nest 12.5 (checked: its middleware never ran); '{*path}' matches all.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.log.level,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
-            const id = requestId(req);
-            res.setHeader('x-request-id', id);
-            return id;
-          },
+          genReqId: (req: IncomingMessage) => requestId(req),
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           serializers: {

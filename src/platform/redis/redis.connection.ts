@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Redis, RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 export interface RedisSettings {
   url: string;
@@ -54,6 +54,11 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole, 
 /** Closes a connection, waiting at most `timeoutMs` for pending replies. */
 export async function closeRedis(client: Redis, timeoutMs = 2000): Promise<void> {
   if (client.status === 'end') return;
+  if (client.status !== 'ready') {
+    // Nothing to flush; this also stops a reconnect loop against a server that is away.
+    client.disconnect();
+    return;
+  }
   const timer = setTimeout(() => client.disconnect(), timeoutMs);
   try {
     await client.quit();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../../platform/database/index.js';
-import { Agency } from '../domain/agency.js';
+import { type Agency } from '../domain/agency.js';
 import { AgencyNotFoundError, InvalidAgencyCursorError } from '../domain/agency.errors.js';
 
 const COLUMNS = 'id, code, name, region, created_at, updated_at';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AgencyStats } from '../domain/agency.js';
+import { type AgencyStats } from '../domain/agency.js';
 import { AgencyNotFoundError } from '../domain/agency.errors.js';
 
 const TOP_SUPPLIERS = 10;

@@ -1,4 +1,4 @@
-import { ContractStatus } from './contract.js';
+import { type ContractStatus } from './contract.js';
 
 export interface ContractFilters {
   agencyId?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONTRACT_STATUSES, ContractStatus, PROCUREMENT_METHODS, ProcurementMethod } from '../domain/contract.js';
+import { CONTRACT_STATUSES, type ContractStatus, PROCUREMENT_METHODS, type ProcurementMethod } from '../domain/contract.js';
 
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

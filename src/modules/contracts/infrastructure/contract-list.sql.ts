@@ -1,4 +1,4 @@
-import { ContractFilters, ContractPosition } from '../domain/contract-filters.js';
+import { type ContractFilters, type ContractPosition } from '../domain/contract-filters.js';
 import { CONTRACT_COLUMNS } from './contract.row.js';
 
 const COLUMN_BY_FILTER = {

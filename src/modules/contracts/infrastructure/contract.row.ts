@@ -1,4 +1,4 @@
-import { Contract, ContractStatus, ProcurementMethod } from '../domain/contract.js';
+import { type Contract, type ContractStatus, type ProcurementMethod } from '../domain/contract.js';
 
 export const CONTRACT_COLUMNS = `id, agency_id, supplier_id, category, procurement_method, amount_cents, currency,
   signed_at, status, metadata, version, created_at, updated_at`;

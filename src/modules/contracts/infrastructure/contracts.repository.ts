@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../../platform/database/index.js';
-import { Contract, ContractChanges, NewContract } from '../domain/contract.js';
-import { ContractFilters, ContractPage, ContractPosition } from '../domain/contract-filters.js';
+import { type Contract, type ContractChanges, type NewContract } from '../domain/contract.js';
+import { type ContractFilters, type ContractPage, type ContractPosition } from '../domain/contract-filters.js';
 import { ContractNotFoundError, ContractVersionConflictError, InvalidCursorError, UnknownReferenceError } from '../domain/contract.errors.js';
 import { contractListQuery } from './contract-list.sql.js';
-import { CONTRACT_COLUMNS, ContractRow, toContract } from './contract.row.js';
+import { CONTRACT_COLUMNS, type ContractRow, toContract } from './contract.row.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Supplier } from '../domain/supplier.js';
+import { type Supplier } from '../domain/supplier.js';
 import { SupplierNotFoundError } from '../domain/supplier.errors.js';
 
 interface SupplierRow {

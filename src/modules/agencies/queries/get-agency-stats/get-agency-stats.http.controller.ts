@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AgencyStats } from '../../domain/agency.js';
+import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
 import { AgencyStatsRepository } from '../../infrastructure/agency-stats.repository.js';
 

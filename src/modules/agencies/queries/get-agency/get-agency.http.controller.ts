@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Agency } from '../../domain/agency.js';
+import { type Agency } from '../../domain/agency.js';
 import { AgencyResponseDto } from '../../dto/agency.response.dto.js';
 import { AgenciesRepository } from '../../infrastructure/agencies.repository.js';
 

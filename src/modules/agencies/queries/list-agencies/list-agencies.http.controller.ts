@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Agency } from '../../domain/agency.js';
+import { type Agency } from '../../domain/agency.js';
 import { AgencyPageResponseDto } from '../../dto/agency.response.dto.js';
 import { AgenciesRepository } from '../../infrastructure/agencies.repository.js';
 import { ListAgenciesRequestDto } from './list-agencies.request.dto.js';

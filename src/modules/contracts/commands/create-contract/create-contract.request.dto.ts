@@ -1,4 +1,4 @@
-import { ContractStatus, ProcurementMethod } from '../../domain/contract.js';
+import { type ContractStatus, type ProcurementMethod } from '../../domain/contract.js';
 import { ContractField } from '../../dto/contract-fields.js';
 
 export class CreateContractRequestDto {

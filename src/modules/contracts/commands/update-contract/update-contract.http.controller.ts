@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Contract } from '../../domain/contract.js';
+import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { UpdateContractRequestDto } from './update-contract.request.dto.js';
 import { UpdateContractService } from './update-contract.service.js';

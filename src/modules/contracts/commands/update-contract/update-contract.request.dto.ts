@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
-import { ContractStatus, ProcurementMethod } from '../../domain/contract.js';
+import { type ContractStatus, type ProcurementMethod } from '../../domain/contract.js';
 import { ContractField } from '../../dto/contract-fields.js';
 
 export class UpdateContractRequestDto {

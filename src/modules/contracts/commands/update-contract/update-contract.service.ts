@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Contract } from '../../domain/contract.js';
+import { type Contract } from '../../domain/contract.js';
 import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
 import { UpdateContractRequestDto } from './update-contract.request.dto.js';
 

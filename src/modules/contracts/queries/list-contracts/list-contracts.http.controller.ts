@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Contract } from '../../domain/contract.js';
-import { ContractPage } from '../../domain/contract-filters.js';
+import { type Contract } from '../../domain/contract.js';
+import { type ContractPage } from '../../domain/contract-filters.js';
 import { ContractPageResponseDto } from '../../dto/contract.response.dto.js';
 import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
 import { ListContractsRequestDto } from './list-contracts.request.dto.js';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CONTRACT_STATUSES, ContractStatus } from '../../domain/contract.js';
+import { CONTRACT_STATUSES, type ContractStatus } from '../../domain/contract.js';
 import { MAX_AMOUNT_CENTS } from '../../dto/contract-fields.js';
 
 export const MAX_PAGE_SIZE = 100;

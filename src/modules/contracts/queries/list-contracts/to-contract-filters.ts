@@ -1,4 +1,4 @@
-import { ContractFilters } from '../../domain/contract-filters.js';
+import { type ContractFilters } from '../../domain/contract-filters.js';
 import { InvalidContractFilterError } from '../../domain/contract.errors.js';
 import { ListContractsRequestDto } from './list-contracts.request.dto.js';
 

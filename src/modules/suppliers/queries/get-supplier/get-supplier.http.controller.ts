@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Supplier } from '../../domain/supplier.js';
+import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { SuppliersRepository } from '../../infrastructure/suppliers.repository.js';
 

@@ -1,0 +1,54 @@
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.factory.js';
+import { AppConfig, type Env } from '../../src/config/index.js';
+import { createTestDatabase, type TestDatabase, testKeyPrefix } from './test-database.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly db: TestDatabase;
+  readonly baseUrl: string;
+  request(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; headers: Headers; body: any }>;
+  close(): Promise<void>;
+}
+
+/** The whole app on an ephemeral port, over a fresh database and its own Redis key prefix. */
+export async function startTestApp(label: string, env: Env = {}): Promise<TestApp> {
+  const db = await createTestDatabase(label);
+  const config = AppConfig.fromEnv({
+    DATABASE_URL: db.url,
+    REDIS_KEY_PREFIX: testKeyPrefix(label),
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '2',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    db,
+    baseUrl,
+    async request(path, init = {}) {
+      const { json, ...rest } = init;
+      const response = await fetch(`${baseUrl}${path}`, {
+        ...rest,
+        headers: { ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...(rest.headers as Record<string, string> | undefined) },
+        body: json === undefined ? rest.body : JSON.stringify(json),
+      });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON (e.g. the docs page): keep the text.
+      }
+      return { status: response.status, headers: response.headers, body };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
