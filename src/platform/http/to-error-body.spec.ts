@@ -1,0 +1,33 @@
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { AppError } from '../errors/index.js';
+import { toErrorBody } from './to-error-body.js';
+
+class ThingMissing extends AppError {
+  readonly code = 'THING.NOT_FOUND';
+  readonly kind = 'not_found' as const;
+}
+
+describe('toErrorBody', () => {
+  it('maps an AppError by kind and keeps its code and message', () => {
+    expect(toErrorBody(new ThingMissing('Thing 7 not found'))).toEqual({ body: { statusCode: 404, code: 'THING.NOT_FOUND', message: 'Thing 7 not found' }, expected: true });
+  });
+
+  it('joins validation messages into one sentence', () => {
+    const { body } = toErrorBody(new BadRequestException(['limit must be an integer', 'agency must be a UUID']));
+    expect(body).toEqual({ statusCode: 400, code: 'REQUEST.INVALID', message: 'limit must be an integer; agency must be a UUID' });
+  });
+
+  it('names Fastify body failures that Nest wraps', () => {
+    const wrapped = new HttpException('Unexpected token', 400, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }) });
+    expect(toErrorBody(wrapped).body.code).toBe('REQUEST.MALFORMED_JSON');
+    expect(toErrorBody(new NotFoundException('Cannot GET /x')).body).toEqual({ statusCode: 404, code: 'ROUTE.NOT_FOUND', message: 'Cannot GET /x' });
+  });
+
+  it('turns a lost database connection into 503 and hides anything unknown behind a 500 without details', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(toErrorBody(refused)).toMatchObject({ body: { statusCode: 503, code: 'DATABASE.UNAVAILABLE' }, expected: true });
+    const pool = new Error('timeout exceeded when trying to connect');
+    expect(toErrorBody(pool).body.statusCode).toBe(503);
+    expect(toErrorBody(new TypeError('x is undefined'))).toEqual({ body: { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' }, expected: false });
+  });
+});

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
+
+const API = 'dist/src/main.js';
+const WORKER = 'dist/src/worker.js';
+const LOCK_WAITERS = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function start(entry: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let output = '';
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The built entry points as operators run them: they start, serve, and stop cleanly on SIGTERM. */
+describe('API and worker processes', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    if (!existsSync(API) || !existsSync(WORKER)) throw new Error(`${API} or ${WORKER} missing: run "npm run build" first (npm test does)`);
+    db = await createTestDatabase('processes');
+    env = { DATABASE_URL: db.url, REDIS_KEY_PREFIX: testKeyPrefix('processes'), LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT: '5', MAX_WORKERS: '1' };
+  });
+  afterAll(() => db.drop());
+
+  it('the API answers, finishes an in-flight request on SIGTERM and exits 0', async () => {
+    const port = await freePort();
+    const api = start(API, { ...env, SERVER_PORT: String(port), SERVER_HOST: '127.0.0.1' });
+    try {
+      await waitFor(() => api.output().includes('API listening'), 20_000);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+      // The lock keeps the request's query waiting, so it is surely in flight at SIGTERM.
+      await db.client.query('BEGIN');
+      await db.client.query('LOCK TABLE contracts IN ACCESS EXCLUSIVE MODE');
+      const inFlight = fetch(`http://127.0.0.1:${port}/contracts?limit=100`);
+      await waitFor(async () => (await db.client.query(LOCK_WAITERS)).rowCount === 1, 5000);
+      api.child.kill('SIGTERM');
+      await waitFor(() => api.output().includes('shutting down'), 5000);
+      await db.client.query('COMMIT');
+      expect((await inFlight).status).toBe(200);
+      expect(await api.exited).toBe(0);
+      expect(api.output()).toContain('shutdown complete');
+      expect(api.output()).toMatch(/"msg":"request completed"/);
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  });
+
+  it('the worker boots, connects and exits 0 on SIGTERM', async () => {
+    const worker = start(WORKER, env);
+    try {
+      await waitFor(() => worker.output().includes('worker ready'), 20_000);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+      expect(worker.output()).toContain('shutdown complete');
+    } finally {
+      worker.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to start with a bad variable and names it', async () => {
+    const api = start(API, { ...env, SERVER_PORT: '70000' });
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toContain('SERVER_PORT: expected integer 1..65535, got "70000"');
+  });
+});
