@@ -48,6 +48,14 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     await db.query(`CREATE INDEX contracts_supplier_signed_idx ON contracts (supplier_id, signed_at DESC, id)`);
     await db.query(`CREATE INDEX contracts_category_signed_idx ON contracts (category, signed_at DESC, id)`);
     await db.query(`CREATE INDEX contracts_active_signed_idx ON contracts (signed_at DESC, id) WHERE status = 'active'`);
+    // The other statuses are rarer: together with a second filter a walk of the date index
+    // would read thousands of rows per page.
+    await db.query(`CREATE INDEX contracts_inactive_status_signed_idx ON contracts (status, signed_at DESC, id) WHERE status <> 'active'`);
+    // Amount ranges are often selective (outliers, a narrow band): fetch the matches, then sort.
+    await db.query(`CREATE INDEX contracts_amount_idx ON contracts (amount_cents)`);
+    // Log-normal amounts have long tails; a finer histogram keeps tail estimates honest so the
+    // planner picks the amount index for outlier ranges (measured: 158 ms -> 0.9 ms).
+    await db.query(`ALTER TABLE contracts ALTER COLUMN amount_cents SET STATISTICS 2000`);
     await db.query(`CREATE INDEX contracts_metadata_idx ON contracts USING gin (metadata jsonb_path_ops)`);
 
     // Read model for GET /agencies/:id/stats, kept in step by a trigger in the writing
