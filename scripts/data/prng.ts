@@ -8,9 +8,11 @@ export class Rng {
   private c: number;
   private d: number;
   private spareNormal: number | undefined;
+  private readonly seed: number;
 
   constructor(seed: number) {
-    let s = seed >>> 0;
+    this.seed = seed >>> 0;
+    let s = this.seed;
     const next = () => {
       s = (s + 0x9e3779b9) >>> 0;
       let z = s;
@@ -27,7 +29,7 @@ export class Rng {
 
   /** A derived generator whose sequence does not depend on how much of this one was used. */
   fork(stream: number): Rng {
-    return new Rng((this.a ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0);
+    return new Rng((this.seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0);
   }
 
   uint32(): number {
