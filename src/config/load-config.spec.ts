@@ -1,0 +1,63 @@
+import { InvalidConfigError } from './config.errors.js';
+import { loadConfig } from './load-config.js';
+import { AppConfig } from './app-config.js';
+
+function issuesOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof InvalidConfigError) return error.issues.map((i) => `${i.variable}: ${i.message}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs on defaults that fit one laptop', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/hotpath');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379/0');
+    expect(config.SERVER_PORT).toBe(3000);
+    expect(config.ENABLE_METRICS).toBe(true);
+  });
+
+  it('parses numbers, booleans and enums', () => {
+    const config = loadConfig({ SERVER_PORT: '8080', WORKERS_PER_CORE: '1.5', ENABLE_METRICS: 'off', LOG_LEVEL: 'debug' });
+    expect([config.SERVER_PORT, config.WORKERS_PER_CORE, config.ENABLE_METRICS, config.LOG_LEVEL]).toEqual([8080, 1.5, false, 'debug']);
+  });
+
+  it.each([
+    ['SERVER_PORT', '0', 'expected integer 1..65535, got "0"'],
+    ['SERVER_PORT', '3000.5', 'expected integer 1..65535'],
+    ['DATABASE_POOL_SIZE', 'ten', 'expected integer 1..200, got "ten"'],
+    ['DATABASE_URL', 'mysql://root@localhost/db', 'expected postgres:// or postgresql:// URL'],
+    ['REDIS_URL', 'not a url', 'expected redis:// or rediss:// URL'],
+    ['LOG_LEVEL', 'loud', 'expected fatal|error|warn|info|debug|trace|silent'],
+    ['ENABLE_METRICS', 'maybe', 'expected true|false'],
+    ['ADMIN_TOKEN', 'short', 'expected empty (admin disabled) or 16..256 printable characters'],
+  ])('rejects %s=%s naming the variable and its range', (name, value, message) => {
+    expect(issuesOf({ [name]: value })).toEqual([`${name}: ${message}${message.includes('got') ? '' : `, got ${JSON.stringify(value)}`}`]);
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(issuesOf({ SERVER_PORT: '-1', MAX_WORKERS: '0' }).map((i) => i.split(':')[0])).toEqual(['SERVER_PORT', 'MAX_WORKERS']);
+    expect(() => loadConfig({ SERVER_PORT: '-1' })).toThrow(/Invalid configuration:\n {2}- SERVER_PORT: expected integer 1\.\.65535/);
+  });
+
+  it('refuses a metrics port equal to the server port', () => {
+    expect(issuesOf({ SERVER_PORT: '9000', METRICS_PORT: '9000' })).toEqual(['METRICS_PORT: must differ from SERVER_PORT (use 0 to share it)']);
+  });
+});
+
+describe('AppConfig', () => {
+  it('derives API processes from cores, bounded by MAX_WORKERS', () => {
+    expect(new AppConfig(loadConfig({ MAX_WORKERS: '3', WORKERS_PER_CORE: '2' }), 2).server.workers).toBe(3);
+    expect(new AppConfig(loadConfig({ MAX_WORKERS: '16', WORKERS_PER_CORE: '0.5' }), 2).server.workers).toBe(1);
+    expect(new AppConfig(loadConfig({}), 8).server.workers).toBe(1);
+  });
+
+  it('converts seconds to milliseconds where the code needs them', () => {
+    const config = new AppConfig(loadConfig({ KEEPALIVE: '7', REQUEST_TIMEOUT: '3', SHUTDOWN_TIMEOUT: '4' }));
+    expect(config.http).toMatchObject({ keepAliveMs: 7000, requestTimeoutMs: 3000, shutdownTimeoutMs: 4000 });
+  });
+});
