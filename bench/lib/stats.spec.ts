@@ -20,6 +20,6 @@ describe('bench stats', () => {
       rows: expect.any(Array),
       ratios: { 'ceiling: fastify': 1, 'ceiling: nest': 0.5, hotpath: 0.25 },
     });
-    expect(formatTable(results)).toContain('| hotpath         |  5000 |');
+    expect(formatTable(results)).toContain('| hotpath          |  5000 |   1.00 |   2.00 |   3.00 |      0 |       0 |           25.0% |');
   });
 });
