@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { Logger } from '@nestjs/common';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { createApp } from './app.factory.js';
 import { AppConfig, InvalidConfigError } from './config/index.js';
 import { closeOnSignal, runCluster } from './platform/lifecycle/index.js';
+import { createProcessLogger } from './platform/logging/index.js';
 
 async function bootstrap(): Promise<void> {
   const config = AppConfig.fromEnv();
-  const logger = new Logger('Main');
   if (config.server.workers > 1 && cluster.isPrimary) {
+    const logger = createProcessLogger(config.log.level, 'cluster');
     logger.log({ msg: 'starting API cluster', workers: config.server.workers });
     runCluster(config.server.workers, logger);
     return;

@@ -70,6 +70,27 @@ describe('API and worker processes', () => {
     }
   });
 
+  it('with MAX_WORKERS=2 runs a cluster that serves and stops every worker on SIGTERM', async () => {
+    const port = await freePort();
+    const api = start(API, { ...env, SERVER_PORT: String(port), SERVER_HOST: '127.0.0.1', MAX_WORKERS: '2', WORKERS_PER_CORE: '4' });
+    try {
+      await waitFor(() => (api.output().match(/API listening/g) ?? []).length === 2, 30_000);
+      expect(api.output()).toContain('"workers":2');
+      const pids = new Set<string>();
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/health/live`, { headers: { connection: 'close' } });
+        expect(res.status).toBe(200);
+      }
+      for (const match of api.output().matchAll(/"msg":"API listening".*?"pid":(\d+)/g)) pids.add(match[1]);
+      expect(pids.size).toBe(2);
+      api.child.kill('SIGTERM');
+      expect(await api.exited).toBe(0);
+      expect((api.output().match(/shutdown complete/g) ?? []).length).toBe(2);
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  });
+
   it('the worker boots, connects and exits 0 on SIGTERM', async () => {
     const worker = start(WORKER, env);
     try {
