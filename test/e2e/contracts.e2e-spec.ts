@@ -122,7 +122,7 @@ describe('contracts API', () => {
       async (cursor) => {
         const res = await t.request(`/contracts?cursor=${cursor}`);
         expect(res.status).toBe(400);
-        expect(res.body.code).toBe('CONTRACT.INVALID_CURSOR');
+        expect(res.body.code).toBe('PAGINATION.INVALID_CURSOR');
       },
     );
   });

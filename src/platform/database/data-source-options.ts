@@ -1,16 +1,10 @@
 import { type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../../config/index.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { QueryLogger } from './query-logger.js';
 
-export interface DatabaseSettings {
-  url: string;
-  poolSize: number;
-  maxOverflow: number;
-  acquireTimeoutMs: number;
-  idleTimeoutMs: number;
-  statementTimeoutMs: number;
-  slowQueryMs: number;
-}
+/** The database part of the validated configuration. */
+export type DatabaseSettings = AppConfig['database'];
 
 /**
  * Postgres data source: `poolSize` connections stay open (pg-pool `min`), up to `maxOverflow`

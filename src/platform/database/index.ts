@@ -4,4 +4,4 @@ export type { DatabaseSettings } from './data-source-options.js';
 export { ensureDatabase, dropDatabase } from './ensure-database.js';
 export { migrate } from './migrate.js';
 export { DatabaseUnavailableError, toDatabaseError } from './database.errors.js';
-export { encodeCursor, decodeCursor } from './keyset-cursor.js';
+export { encodeCursor, decodeCursor, InvalidCursorError } from './keyset-cursor.js';

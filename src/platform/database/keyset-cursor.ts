@@ -1,3 +1,5 @@
+import { AppError } from '../errors/index.js';
+
 /**
  * Opaque keyset-pagination cursors: the sort-key values of the last row, base64url-encoded.
  * Decoding never throws; it returns undefined for anything this codec did not produce.
@@ -13,5 +15,16 @@ export function decodeCursor(cursor: string, arity: number): string[] | undefine
     return Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === 'string') ? (parts as string[]) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** A cursor that this API did not issue (or that was altered). */
+export class InvalidCursorError extends AppError {
+  static readonly code = 'PAGINATION.INVALID_CURSOR';
+  readonly code = InvalidCursorError.code;
+  readonly kind = 'invalid' as const;
+
+  constructor() {
+    super('cursor is not a value returned as nextCursor by this endpoint');
   }
 }

@@ -9,13 +9,3 @@ export class AgencyNotFoundError extends AppError {
     super(`Agency ${id} not found`);
   }
 }
-
-export class InvalidAgencyCursorError extends AppError {
-  static readonly code = 'AGENCY.INVALID_CURSOR';
-  readonly code = InvalidAgencyCursorError.code;
-  readonly kind = 'invalid' as const;
-
-  constructor() {
-    super('cursor is not a value returned as nextCursor by this endpoint');
-  }
-}

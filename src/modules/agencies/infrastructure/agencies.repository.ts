@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../../../platform/database/index.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { type Agency } from '../domain/agency.js';
-import { AgencyNotFoundError, InvalidAgencyCursorError } from '../domain/agency.errors.js';
+import { AgencyNotFoundError } from '../domain/agency.errors.js';
 
 const COLUMNS = 'id, code, name, region, created_at, updated_at';
 
@@ -46,7 +46,7 @@ export class AgenciesRepository {
     let where = '';
     if (cursor !== undefined) {
       const after = decodeCursor(cursor, 2);
-      if (!after) throw new InvalidAgencyCursorError();
+      if (!after) throw new InvalidCursorError();
       params.push(after[0], after[1]);
       where = 'WHERE (name, id) > ($2, $3::uuid)';
     }

@@ -30,15 +30,6 @@ export class UnknownReferenceError extends AppError {
   }
 }
 
-export class InvalidCursorError extends AppError {
-  static readonly code = 'CONTRACT.INVALID_CURSOR';
-  readonly code = InvalidCursorError.code;
-  readonly kind = 'invalid' as const;
-
-  constructor() {
-    super('cursor is not a value returned as nextCursor by this endpoint');
-  }
-}
 
 export class InvalidContractFilterError extends AppError {
   static readonly code = 'CONTRACT.INVALID_FILTER';

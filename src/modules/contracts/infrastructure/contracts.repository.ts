@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../../../platform/database/index.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { type Contract, type ContractChanges, type NewContract } from '../domain/contract.js';
 import { type ContractFilters, type ContractPage, type ContractPosition } from '../domain/contract-filters.js';
-import { ContractNotFoundError, ContractVersionConflictError, InvalidCursorError, UnknownReferenceError } from '../domain/contract.errors.js';
+import { ContractNotFoundError, ContractVersionConflictError, UnknownReferenceError } from '../domain/contract.errors.js';
 import { contractListQuery } from './contract-list.sql.js';
 import { CONTRACT_COLUMNS, type ContractRow, toContract } from './contract.row.js';
 
