@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/index.js';
+import { registerCachedRouteHooks, TieredCache } from './platform/cache/index.js';
 import { configureHttpApp, fastifyOptions } from './platform/http/index.js';
 
 /** Builds the HTTP application exactly as production runs it (tests and benchmarks use this too). */
@@ -13,5 +14,6 @@ export async function createApp(config: AppConfig = AppConfig.fromEnv()): Promis
   });
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
+  if (config.cache.enabled) registerCachedRouteHooks(app.getHttpAdapter().getInstance(), app.get(TieredCache));
   return app;
 }

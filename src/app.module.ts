@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from './config/index.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { ContractsModule } from './modules/contracts/contracts.module.js';
 import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
+import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { HealthModule } from './platform/health/index.js';
 import { HttpPlatformModule } from './platform/http/index.js';
@@ -10,7 +11,7 @@ import { LoggingModule } from './platform/logging/index.js';
 import { RedisModule } from './platform/redis/index.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule];
 
 @Module({})
 export class AppModule {

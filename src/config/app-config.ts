@@ -16,7 +16,7 @@ export class AppConfig {
     slowQueryMs: number;
   };
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
-  readonly cache: { ttlSeconds: number };
+  readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
@@ -44,7 +44,20 @@ export class AppConfig {
       connectTimeoutMs: values.REDIS_CONNECT_TIMEOUT_MS,
       commandTimeoutMs: values.REDIS_COMMAND_TIMEOUT_MS,
     };
-    this.cache = { ttlSeconds: values.CACHE_TTL };
+    this.cache = {
+      enabled: values.CACHE_ENABLED,
+      ttlSeconds: values.CACHE_TTL,
+      namespaceTtlSeconds: {
+        models: values.CACHE_TTL_MODELS,
+        session: values.CACHE_TTL_SESSION,
+        api: values.CACHE_TTL_API,
+        db: values.CACHE_TTL_DB,
+        compute: values.CACHE_TTL_COMPUTE,
+        static: values.CACHE_TTL_STATIC,
+      },
+      l1MaxItems: values.CACHE_L1_MAX_ITEMS,
+      l1MaxBytes: values.CACHE_L1_MAX_BYTES,
+    };
     this.http = {
       keepAliveMs: values.KEEPALIVE * 1000,
       maxRequestBytes: values.MAX_REQUEST_SIZE,

@@ -54,8 +54,11 @@ export class ContractsRepository {
     }
   }
 
-  /** Applies `changes` only if the stored version is `expectedVersion`; bumps the version. */
-  async update(id: string, expectedVersion: number, changes: ContractChanges): Promise<Contract> {
+  /**
+   * Applies `changes` only if the stored version is `expectedVersion`; bumps the version.
+   * Returns the agency the contract belonged to before, whose stats the change also moved.
+   */
+  async update(id: string, expectedVersion: number, changes: ContractChanges): Promise<{ contract: Contract; previousAgencyId: string }> {
     const sets: string[] = [];
     const params: unknown[] = [id, expectedVersion];
     for (const [field, value] of Object.entries(changes) as [keyof ContractChanges, unknown][]) {
@@ -64,14 +67,19 @@ export class ContractsRepository {
       sets.push(`${COLUMN_BY_FIELD[field]} = $${params.length}`);
     }
     sets.push('version = version + 1', 'updated_at = now()');
-    let rows: ContractRow[];
+    let rows: (ContractRow & { previous_agency_id: string })[];
     try {
       // TypeORM returns [rows, affectedCount] for UPDATE ... RETURNING.
-      [rows] = await this.db.query(`UPDATE contracts SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING ${CONTRACT_COLUMNS}`, params);
+      [rows] = await this.db.query(
+        `WITH previous AS (SELECT agency_id AS previous_agency_id FROM contracts WHERE id = $1 AND version = $2 FOR UPDATE)
+         UPDATE contracts SET ${sets.join(', ')} FROM previous WHERE id = $1 AND version = $2
+         RETURNING ${CONTRACT_COLUMNS}, previous.previous_agency_id`,
+        params,
+      );
     } catch (error) {
       throw referenceError(error, changes) ?? error;
     }
-    if (rows.length === 1) return toContract(rows[0]);
+    if (rows.length === 1) return { contract: toContract(rows[0]), previousAgencyId: rows[0].previous_agency_id };
     const current: { version: number }[] = await this.db.query('SELECT version FROM contracts WHERE id = $1', [id]);
     if (current.length === 0) throw new ContractNotFoundError(id);
     throw new ContractVersionConflictError(id, expectedVersion, current[0].version);

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvalidateTags } from '../../../../platform/cache/index.js';
+import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { CreateContractRequestDto } from './create-contract.request.dto.js';
@@ -12,6 +14,7 @@ export class CreateContractHttpController {
 
   @Post()
   @HttpCode(201)
+  @InvalidateTags((_request, created) => contractTags.written(created as Contract))
   @ApiOperation({ summary: 'Record a signed contract.' })
   @ApiCreatedResponse({ type: ContractResponseDto })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.MALFORMED_JSON or CONTRACT.UNKNOWN_REFERENCE' })

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { type Contract } from '../../domain/contract.js';
+import { TieredCache } from '../../../../platform/cache/index.js';
+import type { Contract } from '../../domain/contract.js';
+import { contractTags } from '../../domain/contract-cache-tags.js';
 import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
-import { UpdateContractRequestDto } from './update-contract.request.dto.js';
+import type { UpdateContractRequestDto } from './update-contract.request.dto.js';
 
 @Injectable()
 export class UpdateContractService {
-  constructor(private readonly contracts: ContractsRepository) {}
+  constructor(
+    private readonly contracts: ContractsRepository,
+    private readonly cache: TieredCache,
+  ) {}
 
-  update(id: string, { version, ...changes }: UpdateContractRequestDto): Promise<Contract> {
+  /** Invalidates after the update committed: the contract, every list, and the stats of the agency before and after. */
+  async update(id: string, { version, ...changes }: UpdateContractRequestDto): Promise<Contract> {
     if (changes.signedAt !== undefined) changes.signedAt = new Date(changes.signedAt).toISOString();
-    return this.contracts.update(id, version, changes);
+    const { contract, previousAgencyId } = await this.contracts.update(id, version, changes);
+    await this.cache.invalidateTags([...contractTags.written(contract), contractTags.agency(previousAgencyId)]);
+    return contract;
   }
 }

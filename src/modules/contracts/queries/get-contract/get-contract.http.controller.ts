@@ -1,5 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Cached } from '../../../../platform/cache/index.js';
+import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
@@ -10,6 +12,7 @@ export class GetContractHttpController {
   constructor(private readonly contracts: ContractsRepository) {}
 
   @Get(':id')
+  @Cached({ tags: (request) => [contractTags.one((request.params as { id: string }).id)] })
   @ApiOperation({ summary: 'One contract by id.' })
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })

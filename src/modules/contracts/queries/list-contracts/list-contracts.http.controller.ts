@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Cached } from '../../../../platform/cache/index.js';
+import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { type ContractPage } from '../../domain/contract-filters.js';
 import { ContractPageResponseDto } from '../../dto/contract.response.dto.js';
@@ -13,6 +15,7 @@ export class ListContractsHttpController {
   constructor(private readonly contracts: ContractsRepository) {}
 
   @Get()
+  @Cached({ tags: () => [contractTags.lists] })
   @ApiOperation({ summary: 'Contracts, newest first, filtered, in keyset pages.' })
   @ApiOkResponse({ type: ContractPageResponseDto })
   list(@Query() query: ListContractsRequestDto): Promise<ContractPage<Contract>> {

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Cached } from '../../../../platform/cache/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { SuppliersRepository } from '../../infrastructure/suppliers.repository.js';
@@ -10,6 +11,7 @@ export class GetSupplierHttpController {
   constructor(private readonly suppliers: SuppliersRepository) {}
 
   @Get(':id')
+  @Cached({ tags: (request) => [`supplier:${(request.params as { id: string }).id}`] })
   @ApiOperation({ summary: 'One supplier by id.' })
   @ApiOkResponse({ type: SupplierResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })

@@ -1,0 +1,51 @@
+/**
+ * One cached value. `raw` is the value's JSON text, serialized once when it was written; the
+ * HTTP layer sends it as it is, other callers parse it once (see `value`).
+ */
+export interface CacheEntry {
+  raw: string;
+  /** Creation time and time-to-live, ms. */
+  createdAt: number;
+  ttlMs: number;
+  /** How long the loader took, ms (for early refresh). */
+  loadMs: number;
+  /** Version of each tag when the value was loaded. */
+  tags: Record<string, number>;
+  /** Strong validator of `raw`. */
+  etag: string;
+  parsed?: unknown;
+}
+
+export function isFresh(entry: CacheEntry, now: number): boolean {
+  return now < entry.createdAt + entry.ttlMs;
+}
+
+export function valueOf<T>(entry: CacheEntry): T {
+  if (entry.parsed === undefined) entry.parsed = JSON.parse(entry.raw);
+  return entry.parsed as T;
+}
+
+interface Meta {
+  c: number;
+  t: number;
+  l: number;
+  g: Record<string, number>;
+  e: string;
+}
+
+/** L2 wire format: one line of metadata, then the value's JSON text untouched. */
+export function encodeEntry(entry: CacheEntry): string {
+  const meta: Meta = { c: entry.createdAt, t: entry.ttlMs, l: entry.loadMs, g: entry.tags, e: entry.etag };
+  return `${JSON.stringify(meta)}\n${entry.raw}`;
+}
+
+export function decodeEntry(text: string): CacheEntry | undefined {
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  try {
+    const meta = JSON.parse(text.slice(0, newline)) as Meta;
+    return { createdAt: meta.c, ttlMs: meta.t, loadMs: meta.l, tags: meta.g, etag: meta.e, raw: text.slice(newline + 1) };
+  } catch {
+    return undefined;
+  }
+}

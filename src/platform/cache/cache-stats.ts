@@ -1,0 +1,17 @@
+export type Tier = 'l1' | 'l2';
+
+/** Counters behind GET /admin/cache/stats (and Prometheus once monitoring lands). */
+export class CacheStats {
+  readonly hits: Record<string, Record<Tier, number>> = {};
+  readonly misses: Record<string, number> = {};
+  invalidations = 0;
+  l2Errors = 0;
+
+  hit(namespace: string, tier: Tier): void {
+    (this.hits[namespace] ??= { l1: 0, l2: 0 })[tier]++;
+  }
+
+  miss(namespace: string): void {
+    this.misses[namespace] = (this.misses[namespace] ?? 0) + 1;
+  }
+}

@@ -1,0 +1,7 @@
+/** Metadata of `@Cached()` routes (also mirrored into the Fastify route config). */
+export const CACHED_ROUTE = 'hotpath:cache:route';
+/** Metadata of `@InvalidateTags()` handlers. */
+export const INVALIDATE_TAGS = 'hotpath:cache:invalidate-tags';
+/** Injection tokens of the cache's transports. */
+export const CACHE_L2_STORE = 'hotpath:cache:l2-store';
+export const CACHE_BUS = 'hotpath:cache:bus';

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CACHED_ROUTE } from '../cache.constants.js';
+import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
+import type { TieredCache } from '../tiered-cache.js';
+
+interface PendingStore {
+  key: string;
+  options: CachedRouteOptions;
+  namespace: string;
+  versions: Record<string, number>;
+  started: number;
+}
+
+const PENDING = Symbol('hotpath:cache:pending');
+type CachedRequest = FastifyRequest & { [PENDING]?: PendingStore };
+
+const asList = (hooks: unknown): unknown[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
+
+/**
+ * Serves `@Cached` routes from the tiered cache in a route-level preHandler (a hit never
+ * enters Nest's pipeline and its body is sent as stored, never re-serialized) and stores the
+ * body Nest serialized for a miss in onSend. Only 200 responses to GET/HEAD are stored. The
+ * hooks are attached to cached routes only, so other routes pay nothing. Call before the
+ * application registers its routes (before `init`/`listen`).
+ */
+export function registerCachedRouteHooks(fastify: FastifyInstance, cache: TieredCache): void {
+  fastify.addHook('onRoute', (route) => {
+    const options = (route.config as unknown as Record<string, CachedRouteOptions | undefined> | undefined)?.[CACHED_ROUTE];
+    if (!options) return;
+    const methods = ([] as string[]).concat(route.method);
+    if (!methods.every((m) => m === 'GET' || m === 'HEAD')) throw new Error(`@Cached is for GET routes only: ${methods.join(',')} ${route.url}`);
+    const hooks = route as unknown as { preHandler?: unknown; onSend?: unknown };
+    hooks.preHandler = [...asList(hooks.preHandler), serveFromCache(cache, options)];
+    hooks.onSend = [...asList(hooks.onSend), storeResponse(cache)];
+  });
+}
+
+function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
+  return async (request: CachedRequest, reply: FastifyReply) => {
+    const namespace = options.namespace ?? 'api';
+    const key = cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
+    const entry = await cache.getEntry(key, namespace);
+    void reply.header('cache-control', options.cacheControl ?? 'no-cache');
+    if (entry) {
+      void reply.header('etag', entry.etag).header('x-cache', 'HIT');
+      if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(entry.raw);
+    }
+    void reply.header('x-cache', 'MISS');
+    const versions = await cache.versionsOf(options.tags?.(request) ?? []);
+    request[PENDING] = { key, options, namespace, versions, started: performance.now() };
+  };
+}
+
+function storeResponse(cache: TieredCache) {
+  return async (request: CachedRequest, reply: FastifyReply, payload: unknown) => {
+    const pending = request[PENDING];
+    if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const { options, namespace } = pending;
+    const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started);
+    void reply.header('etag', entry.etag);
+    return payload;
+  };
+}

@@ -1,0 +1,12 @@
+export { CacheModule } from './cache.module.js';
+export { TieredCache } from './tiered-cache.js';
+export type { CacheOptions, TieredCacheSettings } from './tiered-cache.js';
+export { Cached } from './decorators/cached.decorator.js';
+export type { CachedRouteOptions } from './decorators/cached.decorator.js';
+export { InvalidateTags } from './decorators/invalidate-tags.decorator.js';
+export { registerCachedRouteHooks } from './http/cached-route.hooks.js';
+export { cacheKey, stableStringify } from './cache-key.js';
+export { MemoryL2Store } from './stores/memory-l2-store.js';
+export { MemoryCacheBus } from './stores/cache-bus.js';
+export type { L2Store } from './stores/l2-store.js';
+export type { CacheBus, BusMessage } from './stores/cache-bus.js';

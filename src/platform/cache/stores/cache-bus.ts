@@ -1,0 +1,29 @@
+/** What one instance tells the others: tags whose versions moved, keys deleted. */
+export interface BusMessage {
+  from: string;
+  tags?: Record<string, number>;
+  keys?: string[];
+}
+
+export interface CacheBus {
+  publish(message: BusMessage): Promise<void>;
+  subscribe(handler: (message: BusMessage) => void, onReconnect: () => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Delivers in process only: for unit tests and single-instance runs. */
+export class MemoryCacheBus implements CacheBus {
+  private readonly handlers: ((message: BusMessage) => void)[] = [];
+
+  async publish(message: BusMessage): Promise<void> {
+    for (const handler of this.handlers) handler(message);
+  }
+
+  async subscribe(handler: (message: BusMessage) => void): Promise<void> {
+    this.handlers.push(handler);
+  }
+
+  async close(): Promise<void> {
+    this.handlers.length = 0;
+  }
+}

@@ -1,0 +1,12 @@
+/** The shared tier and the tag versions: Redis in production, a map in unit tests. */
+export interface L2Store {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+  /** Current version of each tag (0 when never invalidated). */
+  tagVersions(tags: string[]): Promise<number[]>;
+  /** Bumps each tag's version; returns the new versions. */
+  bumpTags(tags: string[]): Promise<number[]>;
+  /** Deletes every key starting with `prefix` by SCAN; returns how many. */
+  deleteByPrefix(prefix: string): Promise<number>;
+}

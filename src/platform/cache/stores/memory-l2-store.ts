@@ -1,0 +1,38 @@
+import type { L2Store } from './l2-store.js';
+
+/** In-memory L2 for unit tests (integration tests use Redis). */
+export class MemoryL2Store implements L2Store {
+  readonly values = new Map<string, { value: string; expiresAt: number }>();
+  readonly versions = new Map<string, number>();
+
+  async get(key: string): Promise<string | undefined> {
+    const hit = this.values.get(key);
+    return hit && hit.expiresAt > Date.now() ? hit.value : undefined;
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    this.values.set(key, { value, expiresAt: Date.now() + ttlMs });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.values.delete(key);
+  }
+
+  async tagVersions(tags: string[]): Promise<number[]> {
+    return tags.map((t) => this.versions.get(t) ?? 0);
+  }
+
+  async bumpTags(tags: string[]): Promise<number[]> {
+    return tags.map((t) => {
+      const next = (this.versions.get(t) ?? 0) + 1;
+      this.versions.set(t, next);
+      return next;
+    });
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    const keys = [...this.values.keys()].filter((k) => k.startsWith(prefix));
+    await this.delete(keys);
+    return keys.length;
+  }
+}

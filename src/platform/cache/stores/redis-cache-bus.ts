@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import { closeRedis } from '../../redis/index.js';
+import type { BusMessage, CacheBus } from './cache-bus.js';
+
+/**
+ * Redis pub/sub between instances. Messages missed while disconnected cannot be replayed, so
+ * on every reconnect the subscriber is told to forget what it believed about tag versions.
+ */
+export class RedisCacheBus implements CacheBus {
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly channel: string,
+  ) {}
+
+  async publish(message: BusMessage): Promise<void> {
+    await this.publisher.publish(this.channel, JSON.stringify(message));
+  }
+
+  async subscribe(handler: (message: BusMessage) => void, onReconnect: () => void): Promise<void> {
+    let connectedOnce = false;
+    this.subscriber.on('ready', () => {
+      if (connectedOnce) onReconnect();
+      connectedOnce = true;
+    });
+    this.subscriber.on('message', (channel: string, text: string) => {
+      if (channel !== this.channel) return;
+      try {
+        handler(JSON.parse(text) as BusMessage);
+      } catch {
+        // A malformed message from a foreign publisher is ignored.
+      }
+    });
+    await this.subscriber.subscribe(this.channel);
+    connectedOnce = true;
+  }
+
+  async close(): Promise<void> {
+    await closeRedis(this.subscriber);
+  }
+}

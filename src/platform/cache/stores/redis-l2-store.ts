@@ -1,0 +1,49 @@
+import type { Redis } from 'ioredis';
+import type { L2Store } from './l2-store.js';
+
+/** L2 over the shared auto-pipelined connection: concurrent calls share round trips. */
+export class RedisL2Store implements L2Store {
+  constructor(
+    private readonly redis: Redis,
+    private readonly tagPrefix: string,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.get(key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length) await this.redis.unlink(...keys);
+  }
+
+  async tagVersions(tags: string[]): Promise<number[]> {
+    if (tags.length === 0) return [];
+    const values = await this.redis.mget(tags.map((t) => this.tagPrefix + t));
+    return values.map((v) => (v === null ? 0 : Number(v)));
+  }
+
+  async bumpTags(tags: string[]): Promise<number[]> {
+    const pipeline = this.redis.pipeline();
+    for (const tag of tags) pipeline.incr(this.tagPrefix + tag);
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, value]) => {
+      if (error) throw error;
+      return Number(value);
+    });
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) deleted += await this.redis.unlink(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  }
+}

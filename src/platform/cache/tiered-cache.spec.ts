@@ -1,0 +1,125 @@
+import { MemoryCacheBus } from './stores/cache-bus.js';
+import { MemoryL2Store } from './stores/memory-l2-store.js';
+import { TieredCache, type TieredCacheSettings } from './tiered-cache.js';
+
+const settings: TieredCacheSettings = { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: { api: 300, db: 600 }, l1MaxItems: 100, l1MaxBytes: 1_000_000 };
+
+function build(l2 = new MemoryL2Store(), bus = new MemoryCacheBus(), overrides: Partial<TieredCacheSettings> = {}) {
+  const cache = new TieredCache({ ...settings, ...overrides }, l2, bus);
+  cache.listen();
+  return { cache, l2, bus };
+}
+
+describe('TieredCache', () => {
+  it('reads L1, then L2 (promoting to L1), then the loader', async () => {
+    const { cache, l2 } = build();
+    await cache.set('k', { n: 1 });
+    expect(await cache.get('k')).toEqual({ n: 1 });
+    expect(cache.stats.hits.api).toEqual({ l1: 1, l2: 0 });
+
+    const other = build(l2).cache;
+    expect(await other.get('k')).toEqual({ n: 1 });
+    expect(await other.get('k')).toEqual({ n: 1 });
+    expect(other.stats.hits.api).toEqual({ l1: 1, l2: 1 });
+  });
+
+  it('runs one loader for many concurrent callers of a key', async () => {
+    const { cache } = build();
+    let runs = 0;
+    const loader = async () => {
+      runs++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { v: 42 };
+    };
+    const results = await Promise.all(Array.from({ length: 100 }, () => cache.getOrSet('hot', loader)));
+    expect(runs).toBe(1);
+    expect(results.every((r) => r.v === 42)).toBe(true);
+    expect(await cache.getOrSet('hot', loader)).toEqual({ v: 42 });
+    expect(runs).toBe(1);
+  });
+
+  it('forgets a failed load so the next caller retries', async () => {
+    const { cache } = build();
+    await expect(cache.getOrSet('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(await cache.getOrSet('k', async () => 'ok')).toBe('ok');
+  });
+
+  it('expires entries after the namespace TTL', async () => {
+    const { cache } = build();
+    const realNow = Date.now;
+    try {
+      await cache.set('k', 1, { namespace: 'api' });
+      Date.now = () => realNow() + 299_000;
+      expect(await cache.get('k')).toBe(1);
+      Date.now = () => realNow() + 301_000;
+      expect(await cache.get('k')).toBeUndefined();
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('invalidates every entry of a tag by bumping one version, on every instance', async () => {
+    const l2 = new MemoryL2Store();
+    const bus = new MemoryCacheBus();
+    const a = build(l2, bus).cache;
+    const b = build(l2, bus).cache;
+    for (let i = 0; i < 50; i++) await a.set(`k${i}`, i, { tags: ['agency:1'] });
+    await a.set('other', 'x', { tags: ['agency:2'] });
+    expect(await b.get('k7')).toBe(7);
+    await a.invalidateTags(['agency:1']);
+    expect(l2.versions.get('agency:1')).toBe(1);
+    expect(await a.get('k7')).toBeUndefined();
+    expect(await b.get('k7')).toBeUndefined();
+    expect(await b.get('other')).toBe('x');
+  });
+
+  it('keeps a value loaded across an invalidation stale (versions are read before loading)', async () => {
+    const { cache } = build();
+    const value = await cache.getOrSet(
+      'k',
+      async () => {
+        await cache.invalidateTags(['t']);
+        return 'old';
+      },
+      { tags: ['t'] },
+    );
+    expect(value).toBe('old');
+    expect(await cache.get('k')).toBeUndefined();
+  });
+
+  it('bounds L1 by entries and by bytes', async () => {
+    const byItems = build(undefined, undefined, { l1MaxItems: 3 }).cache;
+    for (let i = 0; i < 10; i++) await byItems.set(`k${i}`, i);
+    expect(byItems.l1Size.items).toBe(3);
+    const byBytes = build(undefined, undefined, { l1MaxBytes: 10_000 }).cache;
+    for (let i = 0; i < 10; i++) await byBytes.set(`k${i}`, 'x'.repeat(1000));
+    expect(byBytes.l1Size.bytes).toBeLessThanOrEqual(10_000);
+    expect(byBytes.l1Size.items).toBeLessThan(10);
+  });
+
+  it('keeps answering from the loader and drops local entries when L2 fails', async () => {
+    const l2 = new MemoryL2Store();
+    const { cache } = build(l2);
+    await cache.set('k', 1, { tags: ['t'] });
+    const broken = new Error('redis down');
+    l2.get = () => Promise.reject(broken);
+    l2.set = () => Promise.reject(broken);
+    l2.bumpTags = () => Promise.reject(broken);
+    l2.tagVersions = () => Promise.reject(broken);
+    expect(await cache.get('k')).toBe(1);
+    await cache.invalidateTags(['t']);
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await cache.getOrSet('k', async () => 2, { tags: ['t'] })).toBe(2);
+    expect(cache.stats.l2Errors).toBeGreaterThan(0);
+  });
+
+  it('clears a namespace from both tiers', async () => {
+    const { cache, l2 } = build();
+    await cache.set(cache.key('api', 1), 1, { namespace: 'api' });
+    await cache.set(cache.key('db', 1), 1, { namespace: 'db' });
+    expect(await cache.clearNamespace('api')).toBe(1);
+    expect(await cache.get(cache.key('api', 1))).toBeUndefined();
+    expect(await cache.get(cache.key('db', 1), 'db')).toBe(1);
+    expect(l2.values.size).toBe(1);
+  });
+});

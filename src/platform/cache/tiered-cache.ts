@@ -1,0 +1,237 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { cacheKey } from './cache-key.js';
+import { type CacheEntry, decodeEntry, encodeEntry, isFresh, valueOf } from './cache-entry.js';
+import { CacheStats } from './cache-stats.js';
+import { SingleFlight } from './single-flight.js';
+import type { BusMessage, CacheBus } from './stores/cache-bus.js';
+import type { L2Store } from './stores/l2-store.js';
+import { TagVersions } from './tag-versions.js';
+
+export interface TieredCacheSettings {
+  keyPrefix: string;
+  defaultTtlSeconds: number;
+  namespaceTtlSeconds: Record<string, number>;
+  l1MaxItems: number;
+  l1MaxBytes: number;
+}
+
+export interface CacheOptions {
+  namespace?: string;
+  /** Overrides the namespace's TTL. */
+  ttlSeconds?: number;
+  tags?: readonly string[];
+}
+
+const DEFAULT_NAMESPACE = 'api';
+const RETRY_INVALIDATION_MS = 1000;
+
+/**
+ * Two tiers (in-process LRU, then Redis) with versioned tags and per-process single flight.
+ * Redis failures never reach the caller: reads fall back to the loader, invalidations are
+ * applied to this instance at once and replayed to Redis when it answers again.
+ */
+export class TieredCache {
+  readonly stats = new CacheStats();
+  private readonly l1: LRUCache<string, CacheEntry>;
+  private readonly tags: TagVersions;
+  private readonly flights = new SingleFlight();
+  private readonly instanceId = randomUUID();
+  private readonly logger = new Logger('Cache');
+  private readonly pendingTags = new Set<string>();
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly settings: TieredCacheSettings,
+    private readonly l2: L2Store,
+    private readonly bus: CacheBus,
+  ) {
+    this.l1 = new LRUCache<string, CacheEntry>({
+      max: settings.l1MaxItems,
+      maxSize: settings.l1MaxBytes,
+      // UTF-16 in memory, plus the entry object and its tag map.
+      sizeCalculation: (entry) => entry.raw.length * 2 + 200,
+    });
+    this.tags = new TagVersions(l2);
+  }
+
+  /** Starts listening to other instances; never blocks start-up on Redis. */
+  listen(): void {
+    this.bus.subscribe((message) => this.onBusMessage(message), () => this.tags.forgetAll()).catch((error: unknown) => {
+      this.logger.warn({ msg: 'cache bus subscription failed; L1 relies on tag checks against Redis', error: String(error) });
+    });
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    await this.bus.close();
+  }
+
+  key(namespace: string, inputs: unknown): string {
+    return cacheKey(this.settings.keyPrefix, namespace, inputs);
+  }
+
+  ttlMs(namespace: string, ttlSeconds?: number): number {
+    return 1000 * (ttlSeconds ?? this.settings.namespaceTtlSeconds[namespace] ?? this.settings.defaultTtlSeconds);
+  }
+
+  get l1Size(): { items: number; bytes: number } {
+    return { items: this.l1.size, bytes: this.l1.calculatedSize };
+  }
+
+  /** A fresh, valid entry from L1 or L2 (promoted to L1), or undefined. */
+  async getEntry(key: string, namespace = DEFAULT_NAMESPACE): Promise<CacheEntry | undefined> {
+    const now = Date.now();
+    const local = this.l1.get(key);
+    if (local) {
+      if (isFresh(local, now) && (await this.tagsValid(local))) {
+        this.stats.hit(namespace, 'l1');
+        return local;
+      }
+      this.l1.delete(key);
+    }
+    const text = await this.l2Call(() => this.l2.get(key));
+    const remote = text === undefined ? undefined : decodeEntry(text);
+    if (remote && isFresh(remote, now) && (await this.tagsValid(remote))) {
+      this.l1.set(key, remote);
+      this.stats.hit(namespace, 'l2');
+      return remote;
+    }
+    this.stats.miss(namespace);
+    return undefined;
+  }
+
+  async get<T>(key: string, namespace = DEFAULT_NAMESPACE): Promise<T | undefined> {
+    const entry = await this.getEntry(key, namespace);
+    return entry === undefined ? undefined : valueOf<T>(entry);
+  }
+
+  async set<T>(key: string, value: T, options: CacheOptions = {}): Promise<void> {
+    const versions = await this.versionsOf(options.tags ?? []);
+    await this.writeL2(key, this.putL1(key, JSON.stringify(value), options, versions, 0));
+  }
+
+  /**
+   * Stores already-serialized JSON: in L1 at once, in L2 in the background. `tagVersions` must
+   * have been read before the value was computed, so an invalidation racing with the load
+   * leaves the stored entry stale.
+   */
+  store(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number): CacheEntry {
+    const entry = this.putL1(key, raw, options, tagVersions, loadMs);
+    void this.writeL2(key, entry);
+    return entry;
+  }
+
+  private putL1(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number): CacheEntry {
+    const entry: CacheEntry = {
+      raw,
+      createdAt: Date.now(),
+      ttlMs: this.ttlMs(options.namespace ?? DEFAULT_NAMESPACE, options.ttlSeconds),
+      loadMs,
+      tags: tagVersions,
+      etag: `"${createHash('sha1').update(raw).digest('base64url')}"`,
+    };
+    this.l1.set(key, entry);
+    return entry;
+  }
+
+  private writeL2(key: string, entry: CacheEntry): Promise<void | undefined> {
+    return this.l2Call(() => this.l2.set(key, encodeEntry(entry), entry.ttlMs));
+  }
+
+  /** The cached value, or the loader's, run once per key in this process however many ask. */
+  async getOrSet<T>(key: string, loader: () => Promise<T>, options: CacheOptions = {}): Promise<T> {
+    const entry = await this.getEntry(key, options.namespace);
+    if (entry) return valueOf<T>(entry);
+    return this.flights.run(key, async () => {
+      const versions = await this.versionsOf(options.tags ?? []);
+      const started = performance.now();
+      const value = await loader();
+      this.store(key, JSON.stringify(value), options, versions, performance.now() - started).parsed = value;
+      return value;
+    });
+  }
+
+  /** Versions to stamp on an entry about to be loaded (read before loading). */
+  async versionsOf(tags: readonly string[]): Promise<Record<string, number>> {
+    if (tags.length === 0) return {};
+    try {
+      return await this.tags.current(tags);
+    } catch {
+      this.stats.l2Errors++;
+      // Unknown versions: stamp -1 so the entry never passes a tag check and is only used
+      // by the request that loaded it.
+      return Object.fromEntries(tags.map((t) => [t, -1]));
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.l1.delete(key);
+    await this.l2Call(() => this.l2.delete([key]));
+    await this.l2Call(() => this.bus.publish({ from: this.instanceId, keys: [key] }));
+  }
+
+  /** Every entry carrying one of `tags` is stale from now on, on every instance. O(1) per tag. */
+  async invalidateTags(tags: readonly string[]): Promise<void> {
+    const unique = [...new Set(tags)];
+    if (unique.length === 0) return;
+    this.stats.invalidations++;
+    try {
+      const versions = await this.l2.bumpTags(unique);
+      unique.forEach((tag, i) => this.tags.learn(tag, versions[i]));
+      await this.bus.publish({ from: this.instanceId, tags: Object.fromEntries(unique.map((t, i) => [t, versions[i]])) });
+    } catch {
+      this.stats.l2Errors++;
+      this.dropLocally(unique);
+      for (const tag of unique) this.pendingTags.add(tag);
+      this.scheduleRetry();
+    }
+  }
+
+  /** Deletes a namespace's keys from both tiers (SCAN in Redis). */
+  async clearNamespace(namespace: string): Promise<number> {
+    const prefix = `${this.settings.keyPrefix}:${namespace}:`;
+    for (const key of this.l1.keys()) if (key.startsWith(prefix)) this.l1.delete(key);
+    return (await this.l2Call(() => this.l2.deleteByPrefix(prefix))) ?? 0;
+  }
+
+  private async tagsValid(entry: CacheEntry): Promise<boolean> {
+    const known = this.tags.matches(entry.tags);
+    if (known !== undefined) return known;
+    const current = await this.versionsOf(Object.keys(entry.tags));
+    return Object.entries(entry.tags).every(([tag, version]) => current[tag] === version);
+  }
+
+  private onBusMessage(message: BusMessage): void {
+    if (message.from === this.instanceId) return;
+    for (const [tag, version] of Object.entries(message.tags ?? {})) this.tags.learn(tag, version);
+    for (const key of message.keys ?? []) this.l1.delete(key);
+  }
+
+  /** Without Redis, drop this instance's entries carrying the tags (a scan of L1, bounded). */
+  private dropLocally(tags: string[]): void {
+    for (const [key, entry] of this.l1.entries()) if (tags.some((t) => t in entry.tags)) this.l1.delete(key);
+    this.tags.forgetAll();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      const tags = [...this.pendingTags];
+      this.pendingTags.clear();
+      void this.invalidateTags(tags);
+    }, RETRY_INVALIDATION_MS);
+    this.retryTimer.unref();
+  }
+
+  private async l2Call<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch {
+      this.stats.l2Errors++;
+      return undefined;
+    }
+  }
+}

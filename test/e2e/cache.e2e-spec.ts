@@ -1,0 +1,137 @@
+import { createApp } from '../../src/app.factory.js';
+import { AppConfig } from '../../src/config/index.js';
+import { Fixtures, type ContractFixture } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('cached endpoints', () => {
+  let t: TestApp;
+  let fx: Fixtures;
+  let agency: string;
+  let supplier: string;
+  let contract: ContractFixture;
+
+  beforeAll(async () => {
+    t = await startTestApp('cache');
+    fx = new Fixtures(t.db.client);
+    agency = await fx.agency();
+    supplier = await fx.supplier();
+    contract = await fx.contract({ agencyId: agency, supplierId: supplier, amountCents: 5000 });
+  });
+  afterAll(() => t.close());
+
+  it('answers a miss, then a hit with the same body and ETag, and 304 to If-None-Match', async () => {
+    const first = await t.request(`/contracts/${contract.id}`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+
+    const second = await t.request(`/contracts/${contract.id}`);
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(second.headers.get('etag')).toBe(etag);
+    expect(second.headers.get('content-type')).toContain('application/json');
+    expect(second.body).toEqual(first.body);
+
+    const revalidated = await t.request(`/contracts/${contract.id}`, { headers: { 'if-none-match': etag as string } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body).toBeUndefined();
+  });
+
+  it('keys by query, so different filters are different entries', async () => {
+    expect((await t.request('/contracts?limit=5')).headers.get('x-cache')).toBe('MISS');
+    expect((await t.request('/contracts?limit=5')).headers.get('x-cache')).toBe('HIT');
+    expect((await t.request('/contracts?limit=6')).headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('never caches errors', async () => {
+    const missing = '/contracts/00000000-0000-4000-8000-000000000000';
+    expect((await t.request(missing)).status).toBe(404);
+    const again = await t.request(missing);
+    expect(again.status).toBe(404);
+    expect(again.headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('shows a PATCH on the next GET of the contract, its lists and its agency stats', async () => {
+    await t.request(`/contracts/${contract.id}`);
+    await t.request(`/agencies/${agency}/stats`);
+    await t.request(`/contracts?agency=${agency}`);
+    const current = (await t.request(`/contracts/${contract.id}`)).body;
+    const patched = await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: current.version, amountCents: 7777 } });
+    expect(patched.status).toBe(200);
+
+    const one = await t.request(`/contracts/${contract.id}`);
+    expect(one.headers.get('x-cache')).toBe('MISS');
+    expect(one.body.amountCents).toBe(7777);
+    const list = await t.request(`/contracts?agency=${agency}`);
+    expect(list.body.items.find((c: { id: string }) => c.id === contract.id).amountCents).toBe(7777);
+    const stats = await t.request(`/agencies/${agency}/stats`);
+    expect(stats.body.totals[0].amountCents).toBe(7777);
+  });
+
+  it('moves stats of both agencies when a PATCH moves a contract to another agency', async () => {
+    const other = await fx.agency();
+    await t.request(`/agencies/${other}/stats`);
+    await t.request(`/agencies/${agency}/stats`);
+    const current = (await t.request(`/contracts/${contract.id}`)).body;
+    await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: current.version, agencyId: other } });
+    expect((await t.request(`/agencies/${other}/stats`)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 7777 }]);
+    expect((await t.request(`/agencies/${agency}/stats`)).body.totals).toEqual([]);
+  });
+
+  it('shows a POST in lists at once', async () => {
+    const before = await t.request(`/contracts?supplier=${supplier}`);
+    await t.request(`/contracts?supplier=${supplier}`);
+    const created = await t.request('/contracts', {
+      method: 'POST',
+      json: { agencyId: agency, supplierId: supplier, category: 'energy', procurementMethod: 'open', amountCents: 1, currency: 'EUR', signedAt: '2030-01-01T00:00:00Z', status: 'active' },
+    });
+    expect(created.status).toBe(201);
+    const after = await t.request(`/contracts?supplier=${supplier}`);
+    expect(after.body.items.length).toBe(before.body.items.length + 1);
+    expect(after.body.items[0].id).toBe(created.body.id);
+  });
+
+  it('keeps two instances coherent: a write through one is seen through the other', async () => {
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '2' });
+    const second = await createApp(config);
+    await second.listen({ host: '127.0.0.1', port: 0 });
+    const address = second.getHttpServer().address() as { port: number };
+    const viaSecond = async (path: string) => {
+      const res = await fetch(`http://127.0.0.1:${address.port}${path}`);
+      return { cache: res.headers.get('x-cache'), body: (await res.json()) as { amountCents: number; version: number } };
+    };
+    try {
+      await viaSecond(`/contracts/${contract.id}`);
+      const cached = await viaSecond(`/contracts/${contract.id}`);
+      expect(cached.cache).toBe('HIT');
+      await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: cached.body.version, amountCents: 4242 } });
+      // The bus carries the new tag version; allow it a few milliseconds.
+      let seen = cached;
+      for (let i = 0; i < 50 && seen.body.amountCents !== 4242; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        seen = await viaSecond(`/contracts/${contract.id}`);
+      }
+      expect(seen.body.amountCents).toBe(4242);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('serves every request uncached with CACHE_ENABLED=false', async () => {
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:off`, LOG_LEVEL: 'silent', CACHE_ENABLED: 'false' });
+    const uncached = await createApp(config);
+    await uncached.init();
+    try {
+      const fastify = uncached.getHttpAdapter().getInstance();
+      for (let i = 0; i < 2; i++) {
+        const res = await fastify.inject({ method: 'GET', url: `/contracts/${contract.id}` });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-cache']).toBeUndefined();
+        expect(res.headers.etag).toBeUndefined();
+      }
+    } finally {
+      await uncached.close();
+    }
+  });
+});
