@@ -32,23 +32,20 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench';
   await prepareBenchDatabase(databaseUrl, contracts, seed);
   const samples = await sampleIds(databaseUrl, 1000);
-  const app = await startServer(join(DIST, 'src/main.js'), {
-    DATABASE_URL: databaseUrl,
-    REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`,
-    LOG_LEVEL: 'warn',
-    MAX_WORKERS: '1',
-  }, '/health/ready');
+  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1' };
+  const uncached = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_ENABLED: 'false' }, '/health/ready');
+  const cached = await startServer(join(DIST, 'src/main.js'), appEnv, '/health/ready');
   const machine = { nproc: cpus().length, node: process.version };
   try {
-    for (const scenario of scenarios) await runScenario(scenario, app.baseUrl, scenario.paths(samples), { duration, warmup, connections }, machine);
+    for (const scenario of scenarios) await runScenario(scenario, { uncached: uncached.baseUrl, cached: cached.baseUrl }, scenario.paths(samples), { duration, warmup, connections }, machine);
   } finally {
-    await app.stop();
+    await Promise.all([uncached.stop(), cached.stop()]);
   }
 }
 
-async function runScenario(scenario: Scenario, appUrl: string, paths: string[], opts: { duration: number; warmup: number; connections: number }, machine: { nproc: number; node: string }): Promise<void> {
+async function runScenario(scenario: Scenario, apps: { uncached: string; cached: string }, paths: string[], opts: { duration: number; warmup: number; connections: number }, machine: { nproc: number; node: string }): Promise<void> {
   console.error(`\nbench: ${scenario.name} — ${scenario.description} (${paths.length} paths, ${opts.connections} connections, ${opts.duration} s each after ${opts.warmup} s warm-up)`);
-  const sample = await fetch(`${appUrl}${paths[0]}`);
+  const sample = await fetch(`${apps.uncached}${paths[0]}`);
   if (!sample.ok) throw new Error(`${paths[0]} answered ${sample.status}: ${await sample.text()}`);
   const payloadFile = join(tmpdir(), `hotpath-bench-${scenario.name}.json`);
   writeFileSync(payloadFile, await sample.text());
@@ -57,7 +54,9 @@ async function runScenario(scenario: Scenario, appUrl: string, paths: string[], 
   const targets: { name: string; start: () => Promise<{ baseUrl: string; stop(): Promise<void> }> }[] = [
     { name: `${CEILING_PREFIX}bare fastify`, start: () => startServer(join(DIST, 'bench/ceilings/fastify-ceiling.js'), {}, '/ready', [payloadFile]) },
     { name: `${CEILING_PREFIX}bare nest+fastify`, start: () => startServer(join(DIST, 'bench/ceilings/nest-ceiling.js'), {}, '/ready', [payloadFile]) },
-    { name: 'hotpath (uncached)', start: async () => ({ baseUrl: appUrl, stop: async () => undefined }) },
+    { name: 'hotpath (uncached)', start: async () => ({ baseUrl: apps.uncached, stop: async () => undefined }) },
+    // The warm-up pass fills the cache, so the measured pass is served from L1.
+    { name: 'hotpath (warm L1 cache)', start: async () => ({ baseUrl: apps.cached, stop: async () => undefined }) },
   ];
   for (const target of targets) {
     const server = await target.start();
