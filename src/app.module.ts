@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
+import { AdminModule } from './modules/admin/admin.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { ContractsModule } from './modules/contracts/contracts.module.js';
 import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
@@ -11,7 +12,7 @@ import { LoggingModule } from './platform/logging/index.js';
 import { RedisModule } from './platform/redis/index.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, AdminModule];
 
 @Module({})
 export class AppModule {

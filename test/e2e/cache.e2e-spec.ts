@@ -135,3 +135,37 @@ describe('cached endpoints', () => {
     }
   });
 });
+
+describe('GET /admin/cache/stats', () => {
+  const token = 'test-admin-token-0123456789';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('cache_admin', { ADMIN_TOKEN: token });
+  });
+  afterAll(() => t.close());
+
+  it('needs the admin token', async () => {
+    expect(await t.request('/admin/cache/stats')).toMatchObject({ status: 401, body: { statusCode: 401, code: 'ADMIN.UNAUTHORIZED' } });
+    expect((await t.request('/admin/cache/stats', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+  });
+
+  it('counts hits per tier and namespace, misses and the hit ratio', async () => {
+    await t.request('/contracts?limit=3');
+    await t.request('/contracts?limit=3');
+    await t.request('/contracts?limit=3');
+    const res = await t.request('/admin/cache/stats', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.body.namespaces.api).toEqual({ l1Hits: 2, l2Hits: 0, misses: 1, hitRatio: 0.6667 });
+    expect(res.body.l1.items).toBeGreaterThanOrEqual(1);
+    expect(res.body.l1.bytes).toBeGreaterThan(0);
+  });
+
+  it('answers 503 ADMIN.DISABLED when no token is configured', async () => {
+    const other = await startTestApp('cache_noadmin');
+    try {
+      expect(await other.request('/admin/cache/stats', { headers: { authorization: 'Bearer ' } })).toMatchObject({ status: 503, body: { code: 'ADMIN.DISABLED' } });
+    } finally {
+      await other.close();
+    }
+  });
+});

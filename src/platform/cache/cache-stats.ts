@@ -15,3 +15,12 @@ export class CacheStats {
     this.misses[namespace] = (this.misses[namespace] ?? 0) + 1;
   }
 }
+
+export interface CacheStatsReport {
+  namespaces: Record<string, { l1Hits: number; l2Hits: number; misses: number; hitRatio: number }>;
+  hitRatio: number;
+  l1: { items: number; bytes: number };
+  coalescedLoads: number;
+  invalidations: number;
+  l2Errors: number;
+}

@@ -10,3 +10,4 @@ export { MemoryL2Store } from './stores/memory-l2-store.js';
 export { MemoryCacheBus } from './stores/cache-bus.js';
 export type { L2Store } from './stores/l2-store.js';
 export type { CacheBus, BusMessage } from './stores/cache-bus.js';
+export type { CacheStatsReport } from './cache-stats.js';

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { cacheKey } from './cache-key.js';
 import { type CacheEntry, decodeEntry, encodeEntry, isFresh, valueOf } from './cache-entry.js';
-import { CacheStats } from './cache-stats.js';
+import { CacheStats, type CacheStatsReport } from './cache-stats.js';
 import { SingleFlight } from './single-flight.js';
 import type { BusMessage, CacheBus } from './stores/cache-bus.js';
 import type { L2Store } from './stores/l2-store.js';
@@ -78,6 +78,21 @@ export class TieredCache {
 
   get l1Size(): { items: number; bytes: number } {
     return { items: this.l1.size, bytes: this.l1.calculatedSize };
+  }
+
+  report(): CacheStatsReport {
+    const names = new Set([...Object.keys(this.stats.hits), ...Object.keys(this.stats.misses)]);
+    const namespaces: CacheStatsReport['namespaces'] = {};
+    let hits = 0;
+    let total = 0;
+    for (const name of names) {
+      const { l1 = 0, l2 = 0 } = this.stats.hits[name] ?? {};
+      const misses = this.stats.misses[name] ?? 0;
+      namespaces[name] = { l1Hits: l1, l2Hits: l2, misses, hitRatio: ratio(l1 + l2, l1 + l2 + misses) };
+      hits += l1 + l2;
+      total += l1 + l2 + misses;
+    }
+    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
   }
 
   /** A fresh, valid entry from L1 or L2 (promoted to L1), or undefined. */
@@ -235,3 +250,5 @@ export class TieredCache {
     }
   }
 }
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);

@@ -6,3 +6,4 @@ export type { ErrorBody } from './error-body.js';
 export { createValidationPipe } from './validation.pipe.js';
 export { RequestTimeoutError } from './request-timeout.error.js';
 export { configureHttpApp } from './configure-app.js';
+export { AdminTokenGuard, AdminDisabledError, AdminUnauthorizedError } from './admin-token.guard.js';
