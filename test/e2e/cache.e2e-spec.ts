@@ -1,3 +1,5 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
@@ -167,5 +169,35 @@ describe('GET /admin/cache/stats', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('stale on error', () => {
+  let t: TestApp;
+  let id: string;
+  beforeAll(async () => {
+    t = await startTestApp('cache_stale', { CACHE_TTL_API: '1', CACHE_GRACE: '60', DATABASE_POOL_SIZE: '1', DATABASE_MAX_OVERFLOW: '0', DATABASE_ACQUIRE_TIMEOUT_MS: '200' });
+    const fx = new Fixtures(t.db.client);
+    id = (await fx.contract({ agencyId: await fx.agency(), supplierId: await fx.supplier() })).id;
+  });
+  afterAll(() => t.close());
+
+  it('answers an expired entry within its grace period, marked STALE, when the handler fails', async () => {
+    const first = await t.request(`/contracts/${id}`);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const holder = t.app.get<DataSource>(getDataSourceToken()).createQueryRunner();
+    await holder.connect();
+    try {
+      const stale = await t.request(`/contracts/${id}`);
+      expect(stale.status).toBe(200);
+      expect(stale.headers.get('x-cache')).toBe('STALE');
+      expect(stale.body).toEqual(first.body);
+    } finally {
+      await holder.release();
+    }
+    const recovered = await t.request(`/contracts/${id}`);
+    expect(recovered.headers.get('x-cache')).toBe('MISS');
+    expect((await t.request(`/contracts/${id}`)).headers.get('x-cache')).toBe('HIT');
   });
 });

@@ -16,10 +16,6 @@ export interface CacheEntry {
   parsed?: unknown;
 }
 
-export function isFresh(entry: CacheEntry, now: number): boolean {
-  return now < entry.createdAt + entry.ttlMs;
-}
-
 export function valueOf<T>(entry: CacheEntry): T {
   if (entry.parsed === undefined) entry.parsed = JSON.parse(entry.raw);
   return entry.parsed as T;

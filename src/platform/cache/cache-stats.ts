@@ -5,6 +5,8 @@ export class CacheStats {
   readonly hits: Record<string, Record<Tier, number>> = {};
   readonly misses: Record<string, number> = {};
   invalidations = 0;
+  earlyRefreshes = 0;
+  staleServed = 0;
   l2Errors = 0;
 
   hit(namespace: string, tier: Tier): void {
@@ -21,6 +23,8 @@ export interface CacheStatsReport {
   hitRatio: number;
   l1: { items: number; bytes: number };
   coalescedLoads: number;
+  earlyRefreshes: number;
+  staleServed: number;
   invalidations: number;
   l2Errors: number;
 }

@@ -2,7 +2,7 @@ import { MemoryCacheBus } from './stores/cache-bus.js';
 import { MemoryL2Store } from './stores/memory-l2-store.js';
 import { TieredCache, type TieredCacheSettings } from './tiered-cache.js';
 
-const settings: TieredCacheSettings = { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: { api: 300, db: 600 }, l1MaxItems: 100, l1MaxBytes: 1_000_000 };
+const settings: TieredCacheSettings = { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: { api: 300, db: 600 }, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: 1, graceSeconds: 30, softTimeoutMs: 50 };
 
 function build(l2 = new MemoryL2Store(), bus = new MemoryCacheBus(), overrides: Partial<TieredCacheSettings> = {}) {
   const cache = new TieredCache({ ...settings, ...overrides }, l2, bus);
@@ -121,5 +121,63 @@ describe('TieredCache', () => {
     expect(await cache.get(cache.key('api', 1))).toBeUndefined();
     expect(await cache.get(cache.key('db', 1), 'db')).toBe(1);
     expect(l2.values.size).toBe(1);
+  });
+
+  describe('early refresh and grace', () => {
+    const realNow = Date.now;
+    afterEach(() => {
+      Date.now = realNow;
+    });
+
+    async function seeded(random: number, loadMs: number) {
+      const cache = new TieredCache(settings, new MemoryL2Store(), new MemoryCacheBus(), () => random);
+      let calls = 0;
+      const loader = async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, loadMs));
+        return calls;
+      };
+      await cache.getOrSet('k', loader, { namespace: 'api' });
+      return { cache, loader, calls: () => calls };
+    }
+
+    it('recomputes in the background once now - delta * beta * ln(1 - rand) reaches the expiry, returning the current value', async () => {
+      // 1 - rand = e^-1000: the gap is delta * 1000 >= TTL (300 s) only for delta >= 300 ms.
+      const { cache, loader, calls } = await seeded(1 - Math.exp(-1000), 350);
+      Date.now = () => realNow() + 1000;
+      expect(await cache.getOrSet('k', loader)).toBe(1);
+      expect(cache.stats.earlyRefreshes).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(calls()).toBe(2);
+      expect(await cache.get('k')).toBe(2);
+    });
+
+    it('does not refresh early when the draw says it is not yet time', async () => {
+      const { cache, loader, calls } = await seeded(0.5, 5);
+      Date.now = () => realNow() + 1000;
+      expect(await cache.getOrSet('k', loader)).toBe(1);
+      expect(cache.stats.earlyRefreshes).toBe(0);
+      expect(calls()).toBe(1);
+    });
+
+    it('serves the stale value within the grace period when the loader fails', async () => {
+      const { cache } = await seeded(0.5, 1);
+      Date.now = () => realNow() + 310_000;
+      expect(await cache.getOrSet('k', () => Promise.reject(new Error('db down')))).toBe(1);
+      expect(cache.stats.staleServed).toBe(1);
+      Date.now = () => realNow() + 331_000;
+      await expect(cache.getOrSet('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    });
+
+    it('serves the stale value after the soft timeout and stores the slow result when it lands', async () => {
+      const { cache } = await seeded(0.5, 1);
+      Date.now = () => realNow() + 310_000;
+      const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(99), 150));
+      const started = realNow();
+      expect(await cache.getOrSet('k', slow)).toBe(1);
+      expect(realNow() - started).toBeLessThan(140);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await cache.get('k')).toBe(99);
+    });
   });
 });

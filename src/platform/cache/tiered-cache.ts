@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { cacheKey } from './cache-key.js';
-import { type CacheEntry, decodeEntry, encodeEntry, isFresh, valueOf } from './cache-entry.js';
+import { type CacheEntry, decodeEntry, encodeEntry, valueOf } from './cache-entry.js';
 import { CacheStats, type CacheStatsReport } from './cache-stats.js';
 import { SingleFlight } from './single-flight.js';
 import type { BusMessage, CacheBus } from './stores/cache-bus.js';
@@ -15,6 +15,18 @@ export interface TieredCacheSettings {
   namespaceTtlSeconds: Record<string, number>;
   l1MaxItems: number;
   l1MaxBytes: number;
+  /** XFetch beta: above 1 refreshes earlier, below 1 later. */
+  earlyRefreshBeta: number;
+  /** How long past its TTL an entry may still be served when its loader fails. */
+  graceSeconds: number;
+  /** With a stale value at hand, wait this long for the loader before serving the stale value. */
+  softTimeoutMs: number;
+}
+
+/** What a read found: usable now, usable but due for early recomputation, or only usable as a fallback. */
+export interface Lookup {
+  entry: CacheEntry;
+  state: 'fresh' | 'refresh' | 'stale';
 }
 
 export interface CacheOptions {
@@ -46,6 +58,7 @@ export class TieredCache {
     private readonly settings: TieredCacheSettings,
     private readonly l2: L2Store,
     private readonly bus: CacheBus,
+    private readonly random: () => number = Math.random,
   ) {
     this.l1 = new LRUCache<string, CacheEntry>({
       max: settings.l1MaxItems,
@@ -92,29 +105,53 @@ export class TieredCache {
       hits += l1 + l2;
       total += l1 + l2 + misses;
     }
-    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
+    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
   }
 
-  /** A fresh, valid entry from L1 or L2 (promoted to L1), or undefined. */
-  async getEntry(key: string, namespace = DEFAULT_NAMESPACE): Promise<CacheEntry | undefined> {
+  /**
+   * Reads L1, then L2 (promoting to L1). An entry whose tags moved is never returned. A live
+   * entry is `refresh` when XFetch picks this read to recompute it early
+   * (`now - loadMs * beta * ln(1 - random()) >= expiry`), an expired one within the grace
+   * period is `stale`.
+   */
+  async lookup(key: string, namespace = DEFAULT_NAMESPACE): Promise<Lookup | undefined> {
     const now = Date.now();
-    const local = this.l1.get(key);
-    if (local) {
-      if (isFresh(local, now) && (await this.tagsValid(local))) {
-        this.stats.hit(namespace, 'l1');
-        return local;
-      }
+    let entry = this.l1.get(key);
+    let tier: 'l1' | 'l2' = 'l1';
+    if (entry && !(this.usable(entry, now) && (await this.tagsValid(entry)))) {
       this.l1.delete(key);
+      entry = undefined;
     }
-    const text = await this.l2Call(() => this.l2.get(key));
-    const remote = text === undefined ? undefined : decodeEntry(text);
-    if (remote && isFresh(remote, now) && (await this.tagsValid(remote))) {
-      this.l1.set(key, remote);
-      this.stats.hit(namespace, 'l2');
-      return remote;
+    if (!entry) {
+      const text = await this.l2Call(() => this.l2.get(key));
+      const remote = text === undefined ? undefined : decodeEntry(text);
+      if (remote && this.usable(remote, now) && (await this.tagsValid(remote))) {
+        this.l1.set(key, remote);
+        entry = remote;
+        tier = 'l2';
+      }
     }
-    this.stats.miss(namespace);
-    return undefined;
+    if (!entry) {
+      this.stats.miss(namespace);
+      return undefined;
+    }
+    const expiry = entry.createdAt + entry.ttlMs;
+    if (now >= expiry) {
+      this.stats.miss(namespace);
+      return { entry, state: 'stale' };
+    }
+    this.stats.hit(namespace, tier);
+    if (entry.loadMs > 0 && now - entry.loadMs * this.settings.earlyRefreshBeta * Math.log(1 - this.random()) >= expiry) {
+      this.stats.earlyRefreshes++;
+      return { entry, state: 'refresh' };
+    }
+    return { entry, state: 'fresh' };
+  }
+
+  /** A live entry (fresh or due for early refresh), or undefined. */
+  async getEntry(key: string, namespace = DEFAULT_NAMESPACE): Promise<CacheEntry | undefined> {
+    const found = await this.lookup(key, namespace);
+    return found && found.state !== 'stale' ? found.entry : undefined;
   }
 
   async get<T>(key: string, namespace = DEFAULT_NAMESPACE): Promise<T | undefined> {
@@ -151,14 +188,46 @@ export class TieredCache {
     return entry;
   }
 
+  /** Kept in Redis through the grace period, so a stale value is there to fall back on. */
   private writeL2(key: string, entry: CacheEntry): Promise<void | undefined> {
-    return this.l2Call(() => this.l2.set(key, encodeEntry(entry), entry.ttlMs));
+    return this.l2Call(() => this.l2.set(key, encodeEntry(entry), entry.ttlMs + this.settings.graceSeconds * 1000));
   }
 
-  /** The cached value, or the loader's, run once per key in this process however many ask. */
+  private usable(entry: CacheEntry, now: number): boolean {
+    return now < entry.createdAt + entry.ttlMs + this.settings.graceSeconds * 1000;
+  }
+
+  /**
+   * The cached value, or the loader's, run once per key in this process however many ask.
+   * XFetch refreshes hot keys in the background before they expire; past expiry, within the
+   * grace period, a failing or slow (soft timeout) loader is answered with the stale value.
+   */
   async getOrSet<T>(key: string, loader: () => Promise<T>, options: CacheOptions = {}): Promise<T> {
-    const entry = await this.getEntry(key, options.namespace);
-    if (entry) return valueOf<T>(entry);
+    const found = await this.lookup(key, options.namespace);
+    if (found?.state === 'fresh') return valueOf<T>(found.entry);
+    if (found?.state === 'refresh') {
+      this.load(key, loader, options).catch(() => undefined);
+      return valueOf<T>(found.entry);
+    }
+    const loading = this.load(key, loader, options);
+    if (!found) return loading;
+    const stale = found.entry;
+    let timer: NodeJS.Timeout | undefined;
+    const softTimeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, this.settings.softTimeoutMs, 'timeout')));
+    try {
+      const first = await Promise.race([loading, softTimeout]);
+      if (first !== 'timeout') return first;
+      loading.catch(() => undefined);
+    } catch {
+      // The loader failed: the stale value answers below.
+    } finally {
+      clearTimeout(timer);
+    }
+    this.stats.staleServed++;
+    return valueOf<T>(stale);
+  }
+
+  private load<T>(key: string, loader: () => Promise<T>, options: CacheOptions): Promise<T> {
     return this.flights.run(key, async () => {
       const versions = await this.versionsOf(options.tags ?? []);
       const started = performance.now();

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CACHED_ROUTE } from '../cache.constants.js';
+import type { CacheEntry } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
 import type { TieredCache } from '../tiered-cache.js';
 
 interface PendingStore {
   key: string;
+  /** An expired entry within its grace period: the answer if the handler fails. */
+  stale?: CacheEntry;
   options: CachedRouteOptions;
   namespace: string;
   versions: Record<string, number>;
@@ -19,7 +22,9 @@ const asList = (hooks: unknown): unknown[] => (hooks === undefined ? [] : Array.
 /**
  * Serves `@Cached` routes from the tiered cache in a route-level preHandler (a hit never
  * enters Nest's pipeline and its body is sent as stored, never re-serialized) and stores the
- * body Nest serialized for a miss in onSend. Only 200 responses to GET/HEAD are stored. The
+ * body Nest serialized for a miss in onSend. Only 200 responses to GET/HEAD are stored; when
+ * the handler fails (5xx) and an expired entry is still within its grace period, that entry
+ * answers with `X-Cache: STALE`. The
  * hooks are attached to cached routes only, so other routes pay nothing. Call before the
  * application registers its routes (before `init`/`listen`).
  */
@@ -39,23 +44,31 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
   return async (request: CachedRequest, reply: FastifyReply) => {
     const namespace = options.namespace ?? 'api';
     const key = cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
-    const entry = await cache.getEntry(key, namespace);
+    const found = await cache.lookup(key, namespace);
     void reply.header('cache-control', options.cacheControl ?? 'no-cache');
-    if (entry) {
+    // A `refresh` lookup makes this request recompute the entry (XFetch); others keep hitting.
+    if (found?.state === 'fresh') {
+      const entry = found.entry;
       void reply.header('etag', entry.etag).header('x-cache', 'HIT');
       if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(entry.raw);
     }
     void reply.header('x-cache', 'MISS');
     const versions = await cache.versionsOf(options.tags?.(request) ?? []);
-    request[PENDING] = { key, options, namespace, versions, started: performance.now() };
+    request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: found?.state === 'stale' ? found.entry : undefined };
   };
 }
 
 function storeResponse(cache: TieredCache) {
   return async (request: CachedRequest, reply: FastifyReply, payload: unknown) => {
     const pending = request[PENDING];
-    if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!pending) return payload;
+    if (reply.statusCode >= 500 && pending.stale) {
+      cache.stats.staleServed++;
+      void reply.code(200).type('application/json; charset=utf-8').header('etag', pending.stale.etag).header('x-cache', 'STALE');
+      return pending.stale.raw;
+    }
+    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const { options, namespace } = pending;
     const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started);
     void reply.header('etag', entry.etag);
