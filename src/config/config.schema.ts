@@ -35,6 +35,7 @@ export const CONFIG_SCHEMA = {
   CACHE_XFETCH_BETA: num(1, 0, 10, 'Early-refresh eagerness (XFetch beta); 0 turns early refresh off.'),
   CACHE_GRACE: int(60, 0, 86400, 'Seconds past expiry an entry may still be served when its loader fails or is slow.'),
   CACHE_SOFT_TIMEOUT_MS: int(1000, 10, 60000, 'With a stale value at hand, how long to wait for the loader before serving it.'),
+  CACHE_LOCK_TTL_MS: int(5000, 100, 600000, 'Cross-instance load lock expiry; also the longest another instance waits for the holder.'),
   CACHE_L1_MAX_ITEMS: int(10000, 1, 10000000, 'Entries kept in the in-process cache tier (LRU).'),
   CACHE_L1_MAX_BYTES: int(67108864, 65536, 17179869184, 'Bytes kept in the in-process cache tier (LRU, approximate).'),
   KEEPALIVE: int(5, 1, 600, 'HTTP keep-alive timeout in seconds.'),

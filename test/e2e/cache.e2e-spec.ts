@@ -120,6 +120,26 @@ describe('cached endpoints', () => {
     }
   });
 
+  it('runs the handler once for a burst of misses across two instances; the rest wait for it', async () => {
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '2' });
+    const second = await createApp(config);
+    await second.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = second.getHttpServer().address() as { port: number };
+    try {
+      const path = `/contracts?supplier=${supplier}&limit=7`;
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? fetch(`${t.baseUrl}${path}`) : fetch(`http://127.0.0.1:${port}${path}`))),
+      );
+      const states = responses.map((r) => r.headers.get('x-cache'));
+      expect(responses.every((r) => r.status === 200)).toBe(true);
+      expect(states.filter((s) => s === 'MISS')).toHaveLength(1);
+      expect(states.filter((s) => s === 'HIT')).toHaveLength(19);
+      expect(new Set(await Promise.all(responses.map((r) => r.text()))).size).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('serves every request uncached with CACHE_ENABLED=false', async () => {
     const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:off`, LOG_LEVEL: 'silent', CACHE_ENABLED: 'false' });
     const uncached = await createApp(config);

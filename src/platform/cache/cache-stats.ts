@@ -7,6 +7,7 @@ export class CacheStats {
   invalidations = 0;
   earlyRefreshes = 0;
   staleServed = 0;
+  lockWaits = 0;
   l2Errors = 0;
 
   hit(namespace: string, tier: Tier): void {
@@ -25,6 +26,7 @@ export interface CacheStatsReport {
   coalescedLoads: number;
   earlyRefreshes: number;
   staleServed: number;
+  lockWaits: number;
   invalidations: number;
   l2Errors: number;
 }

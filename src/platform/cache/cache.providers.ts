@@ -35,6 +35,7 @@ export const CACHE_PROVIDERS: Provider[] = [
           earlyRefreshBeta: config.cache.earlyRefreshBeta,
           graceSeconds: config.cache.graceSeconds,
           softTimeoutMs: config.cache.softTimeoutMs,
+          lockTtlMs: config.cache.lockTtlMs,
         },
         l2,
         bus,

@@ -2,7 +2,7 @@ import { MemoryCacheBus } from './stores/cache-bus.js';
 import { MemoryL2Store } from './stores/memory-l2-store.js';
 import { TieredCache, type TieredCacheSettings } from './tiered-cache.js';
 
-const settings: TieredCacheSettings = { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: { api: 300, db: 600 }, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: 1, graceSeconds: 30, softTimeoutMs: 50 };
+const settings: TieredCacheSettings = { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: { api: 300, db: 600 }, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: 1, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 };
 
 function build(l2 = new MemoryL2Store(), bus = new MemoryCacheBus(), overrides: Partial<TieredCacheSettings> = {}) {
   const cache = new TieredCache({ ...settings, ...overrides }, l2, bus);

@@ -21,7 +21,12 @@ export interface TieredCacheSettings {
   graceSeconds: number;
   /** With a stale value at hand, wait this long for the loader before serving the stale value. */
   softTimeoutMs: number;
+  /** Cross-instance load lock: its expiry, and the longest a waiter waits for the holder's value. */
+  lockTtlMs: number;
 }
+
+/** Who loads a missing key across instances: this caller (`owner`), nobody needed (`landed`), or anyone (`free`, Redis away or wait over). */
+export type Claim = { kind: 'owner'; token: string } | { kind: 'landed'; entry: CacheEntry } | { kind: 'free' };
 
 /** What a read found: usable now, usable but due for early recomputation, or only usable as a fallback. */
 export interface Lookup {
@@ -52,6 +57,7 @@ export class TieredCache {
   private readonly instanceId = randomUUID();
   private readonly logger = new Logger('Cache');
   private readonly pendingTags = new Set<string>();
+  private readonly waiters = new Map<string, Set<() => void>>();
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -105,7 +111,7 @@ export class TieredCache {
       hits += l1 + l2;
       total += l1 + l2 + misses;
     }
-    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
+    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, lockWaits: this.stats.lockWaits, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
   }
 
   /**
@@ -165,13 +171,14 @@ export class TieredCache {
   }
 
   /**
-   * Stores already-serialized JSON: in L1 at once, in L2 in the background. `tagVersions` must
-   * have been read before the value was computed, so an invalidation racing with the load
-   * leaves the stored entry stale.
+   * Stores already-serialized JSON: in L1 at once, in L2 in the background (then wakes the
+   * other instances' waiters when `lockToken` says this caller held the load lock).
+   * `tagVersions` must have been read before the value was computed, so an invalidation
+   * racing with the load leaves the stored entry stale.
    */
-  store(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number): CacheEntry {
+  store(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number, lockToken?: string): CacheEntry {
     const entry = this.putL1(key, raw, options, tagVersions, loadMs);
-    void this.writeL2(key, entry);
+    void (lockToken ? this.land(key, entry, lockToken) : this.writeL2(key, entry));
     return entry;
   }
 
@@ -229,12 +236,81 @@ export class TieredCache {
 
   private load<T>(key: string, loader: () => Promise<T>, options: CacheOptions): Promise<T> {
     return this.flights.run(key, async () => {
-      const versions = await this.versionsOf(options.tags ?? []);
-      const started = performance.now();
-      const value = await loader();
-      this.store(key, JSON.stringify(value), options, versions, performance.now() - started).parsed = value;
-      return value;
+      const claim = await this.claim(key);
+      if (claim.kind === 'landed') return valueOf<T>(claim.entry);
+      try {
+        const versions = await this.versionsOf(options.tags ?? []);
+        const started = performance.now();
+        const value = await loader();
+        const entry = this.putL1(key, JSON.stringify(value), options, versions, performance.now() - started);
+        entry.parsed = value;
+        if (claim.kind === 'owner') await this.land(key, entry, claim.token);
+        else void this.writeL2(key, entry);
+        return value;
+      } catch (error) {
+        if (claim.kind === 'owner') await this.release(key, claim.token);
+        throw error;
+      }
     });
+  }
+
+  /**
+   * One loader per key across instances: takes the key's lock (SET NX PX with a token), or
+   * waits, without polling, for the holder's `landed` message and reads the value it wrote.
+   * The wait is bounded by the lock's TTL; after it, or with Redis away, the caller loads.
+   */
+  async claim(key: string): Promise<Claim> {
+    const token = randomUUID();
+    const locked = await this.l2Call(() => this.l2.acquireLock(`${key}:lock`, token, this.settings.lockTtlMs));
+    if (locked === undefined) return { kind: 'free' };
+    if (locked) return { kind: 'owner', token };
+    this.stats.lockWaits++;
+    const entry = await this.waitForLanding(key);
+    return entry ? { kind: 'landed', entry } : { kind: 'free' };
+  }
+
+  /** The lock holder's value is in L2: tell the waiters, then free the lock. */
+  async land(key: string, entry: CacheEntry, token: string): Promise<void> {
+    await this.writeL2(key, entry);
+    await this.l2Call(() => this.bus.publish({ from: this.instanceId, landed: [key] }));
+    this.wake(key);
+    await this.release(key, token);
+  }
+
+  async release(key: string, token: string): Promise<void> {
+    await this.l2Call(() => this.l2.releaseLock(`${key}:lock`, token));
+  }
+
+  private waitForLanding(key: string): Promise<CacheEntry | undefined> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (entry: CacheEntry | undefined) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.waiters.get(key)?.delete(check);
+        resolve(entry);
+      };
+      const check = () => void this.readLanded(key).then((entry) => entry && finish(entry));
+      const timer = setTimeout(() => finish(undefined), this.settings.lockTtlMs);
+      let set = this.waiters.get(key);
+      if (!set) this.waiters.set(key, (set = new Set()));
+      set.add(check);
+      // It may have landed before this waiter was registered.
+      check();
+    });
+  }
+
+  private async readLanded(key: string): Promise<CacheEntry | undefined> {
+    const text = await this.l2Call(() => this.l2.get(key));
+    const entry = text === undefined ? undefined : decodeEntry(text);
+    if (!entry || Date.now() >= entry.createdAt + entry.ttlMs || !(await this.tagsValid(entry))) return undefined;
+    this.l1.set(key, entry);
+    return entry;
+  }
+
+  private wake(key: string): void {
+    for (const check of [...(this.waiters.get(key) ?? [])]) check();
   }
 
   /** Versions to stamp on an entry about to be loaded (read before loading). */
@@ -291,6 +367,7 @@ export class TieredCache {
     if (message.from === this.instanceId) return;
     for (const [tag, version] of Object.entries(message.tags ?? {})) this.tags.learn(tag, version);
     for (const key of message.keys ?? []) this.l1.delete(key);
+    for (const key of message.landed ?? []) this.wake(key);
   }
 
   /** Without Redis, drop this instance's entries carrying the tags (a scan of L1, bounded). */

@@ -8,6 +8,8 @@ interface PendingStore {
   key: string;
   /** An expired entry within its grace period: the answer if the handler fails. */
   stale?: CacheEntry;
+  /** Set when this request holds the cross-instance load lock for the key. */
+  lockToken?: string;
   options: CachedRouteOptions;
   namespace: string;
   versions: Record<string, number>;
@@ -47,15 +49,22 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
     const found = await cache.lookup(key, namespace);
     void reply.header('cache-control', options.cacheControl ?? 'no-cache');
     // A `refresh` lookup makes this request recompute the entry (XFetch); others keep hitting.
-    if (found?.state === 'fresh') {
-      const entry = found.entry;
-      void reply.header('etag', entry.etag).header('x-cache', 'HIT');
-      if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-      return reply.type('application/json; charset=utf-8').send(entry.raw);
+    let hit = found?.state === 'fresh' ? found.entry : undefined;
+    let lockToken: string | undefined;
+    if (!found || found.state === 'stale') {
+      // A miss: one instance runs the handler, the others wait for its response to land.
+      const claim = await cache.claim(key);
+      if (claim.kind === 'landed') hit = claim.entry;
+      else if (claim.kind === 'owner') lockToken = claim.token;
+    }
+    if (hit) {
+      void reply.header('etag', hit.etag).header('x-cache', 'HIT');
+      if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(hit.raw);
     }
     void reply.header('x-cache', 'MISS');
     const versions = await cache.versionsOf(options.tags?.(request) ?? []);
-    request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: found?.state === 'stale' ? found.entry : undefined };
+    request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: found?.state === 'stale' ? found.entry : undefined, lockToken };
   };
 }
 
@@ -63,6 +72,8 @@ function storeResponse(cache: TieredCache) {
   return async (request: CachedRequest, reply: FastifyReply, payload: unknown) => {
     const pending = request[PENDING];
     if (!pending) return payload;
+    const { lockToken } = pending;
+    if (lockToken && (reply.statusCode !== 200 || typeof payload !== 'string')) void cache.release(pending.key, lockToken);
     if (reply.statusCode >= 500 && pending.stale) {
       cache.stats.staleServed++;
       void reply.code(200).type('application/json; charset=utf-8').header('etag', pending.stale.etag).header('x-cache', 'STALE');
@@ -70,7 +81,7 @@ function storeResponse(cache: TieredCache) {
     }
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const { options, namespace } = pending;
-    const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started);
+    const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started, lockToken);
     void reply.header('etag', entry.etag);
     return payload;
   };

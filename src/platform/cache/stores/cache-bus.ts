@@ -3,6 +3,8 @@ export interface BusMessage {
   from: string;
   tags?: Record<string, number>;
   keys?: string[];
+  /** Keys whose value was just written to L2 by the lock holder: waiters can read them. */
+  landed?: string[];
 }
 
 export interface CacheBus {

@@ -7,6 +7,10 @@ export interface L2Store {
   tagVersions(tags: string[]): Promise<number[]>;
   /** Bumps each tag's version; returns the new versions. */
   bumpTags(tags: string[]): Promise<number[]>;
+  /** Takes the lock if free (SET NX PX); false when another holder has it. */
+  acquireLock(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Releases the lock only if `token` still holds it. */
+  releaseLock(key: string, token: string): Promise<void>;
   /** Deletes every key starting with `prefix` by SCAN; returns how many. */
   deleteByPrefix(prefix: string): Promise<number>;
 }

@@ -30,6 +30,17 @@ export class MemoryL2Store implements L2Store {
     });
   }
 
+  async acquireLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    const held = this.values.get(key);
+    if (held && held.expiresAt > Date.now()) return false;
+    this.values.set(key, { value: token, expiresAt: Date.now() + ttlMs });
+    return true;
+  }
+
+  async releaseLock(key: string, token: string): Promise<void> {
+    if (this.values.get(key)?.value === token) this.values.delete(key);
+  }
+
   async deleteByPrefix(prefix: string): Promise<number> {
     const keys = [...this.values.keys()].filter((k) => k.startsWith(prefix));
     await this.delete(keys);

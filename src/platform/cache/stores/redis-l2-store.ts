@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { L2Store } from './l2-store.js';
 
+const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 /** L2 over the shared auto-pipelined connection: concurrent calls share round trips. */
 export class RedisL2Store implements L2Store {
   constructor(
@@ -34,6 +36,14 @@ export class RedisL2Store implements L2Store {
       if (error) throw error;
       return Number(value);
     });
+  }
+
+  async acquireLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(key, token, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async releaseLock(key: string, token: string): Promise<void> {
+    await this.redis.eval(RELEASE_IF_OWNER, 1, key, token);
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {

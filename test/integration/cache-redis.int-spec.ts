@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+import { createRedisConnection } from '../../src/platform/redis/index.js';
+import { RedisCacheBus } from '../../src/platform/cache/stores/redis-cache-bus.js';
+import { RedisL2Store } from '../../src/platform/cache/stores/redis-l2-store.js';
+import { TieredCache } from '../../src/platform/cache/index.js';
+import { testKeyPrefix } from '../support/test-database.js';
+
+const REDIS = { url: 'redis://127.0.0.1:6379/0', connectTimeoutMs: 2000, commandTimeoutMs: 2000 };
+
+/** Two cache instances over the real Redis, as two API processes would have. */
+describe('tiered cache over Redis', () => {
+  const prefix = testKeyPrefix('cache');
+  const connections: Redis[] = [];
+  const instances: TieredCache[] = [];
+
+  function instance(): TieredCache {
+    const shared = createRedisConnection({ ...REDIS, keyPrefix: prefix }, 'shared');
+    const subscriber = createRedisConnection({ ...REDIS, keyPrefix: prefix }, 'subscriber');
+    connections.push(shared);
+    const cache = new TieredCache(
+      { keyPrefix: `${prefix}:c`, defaultTtlSeconds: 60, namespaceTtlSeconds: {}, l1MaxItems: 1000, l1MaxBytes: 10_000_000, earlyRefreshBeta: 1, graceSeconds: 10, softTimeoutMs: 500, lockTtlMs: 3000 },
+      new RedisL2Store(shared, `${prefix}:t:`),
+      new RedisCacheBus(shared, subscriber, `${prefix}:bus`),
+    );
+    cache.listen();
+    instances.push(cache);
+    return cache;
+  }
+
+  afterAll(async () => {
+    for (const cache of instances) await cache.close();
+    const cleanup = connections[0];
+    let cursor = '0';
+    do {
+      const [next, keys] = await cleanup.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await cleanup.unlink(...keys);
+    } while (cursor !== '0');
+    for (const connection of connections) connection.disconnect();
+  });
+
+  it('runs one loader for 1,000 concurrent callers spread over two instances', async () => {
+    const [a, b] = [instance(), instance()];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let runs = 0;
+    const loader = async () => {
+      runs++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { cold: true };
+    };
+    const key = a.key('compute', 'cold-key');
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => (i % 2 ? a : b).getOrSet(key, loader, { namespace: 'compute' })));
+    expect(runs).toBe(1);
+    expect(results.every((r) => r.cold)).toBe(true);
+    expect(a.stats.lockWaits + b.stats.lockWaits).toBe(1);
+  });
+
+  it('tells the other instance of an invalidation over the bus', async () => {
+    const [a, b] = [instance(), instance()];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const key = a.key('api', 'tagged');
+    await a.set(key, 'v1', { tags: ['agency:9'] });
+    expect(await b.get(key)).toBe('v1');
+    const started = performance.now();
+    await a.invalidateTags(['agency:9']);
+    while ((await b.get(key)) !== undefined && performance.now() - started < 1000) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(await b.get(key)).toBeUndefined();
+  });
+
+  it('invalidates a tag carried by 2,000 keys with one version bump and touches no entry', async () => {
+    const a = instance();
+    for (let i = 0; i < 2000; i++) await a.set(a.key('api', i), i, { tags: ['contracts:list'] });
+    const entryBefore = await connections[0].get(a.key('api', 1));
+    await a.invalidateTags(['contracts:list']);
+    expect(await connections[0].get(`${prefix}:t:contracts:list`)).toBe('1');
+    // The entries themselves are untouched in Redis; they fail the version check on read.
+    expect(await connections[0].get(a.key('api', 1))).toBe(entryBefore);
+    expect(await a.get(a.key('api', 1))).toBeUndefined();
+    expect(await a.get(a.key('api', 1999))).toBeUndefined();
+  });
+});
