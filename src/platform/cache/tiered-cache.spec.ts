@@ -23,6 +23,17 @@ describe('TieredCache', () => {
     expect(other.stats.hits.api).toEqual({ l1: 1, l2: 1 });
   });
 
+  it('reads and writes many keys at once across tiers', async () => {
+    const l2 = new MemoryL2Store();
+    const { cache } = build(l2);
+    await cache.setMany<unknown>([{ key: 'a', value: 1 }, { key: 'b', value: { x: 2 } }]);
+    await cache.set('c', 3);
+    expect(await cache.getMany(['a', 'b', 'missing', 'c'])).toEqual([1, { x: 2 }, undefined, 3]);
+    const other = build(l2).cache;
+    expect(await other.getMany(['c', 'a'])).toEqual([3, 1]);
+    expect(other.stats.hits.api).toEqual({ l1: 0, l2: 2 });
+  });
+
   it('runs one loader for many concurrent callers of a key', async () => {
     const { cache } = build();
     let runs = 0;

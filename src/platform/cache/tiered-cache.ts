@@ -165,6 +165,38 @@ export class TieredCache {
     return entry === undefined ? undefined : valueOf<T>(entry);
   }
 
+  /** Values for many keys: L1 first, then one MGET for the rest (promoted to L1). */
+  async getMany<T>(keys: readonly string[], namespace = DEFAULT_NAMESPACE): Promise<(T | undefined)[]> {
+    const now = Date.now();
+    const results: (T | undefined)[] = new Array(keys.length);
+    const remote: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const local = this.l1.get(keys[i]);
+      if (local && now < local.createdAt + local.ttlMs && (await this.tagsValid(local))) {
+        this.stats.hit(namespace, 'l1');
+        results[i] = valueOf<T>(local);
+      } else remote.push(i);
+    }
+    const texts = (await this.l2Call(() => this.l2.getMany(remote.map((i) => keys[i])))) ?? [];
+    for (let j = 0; j < remote.length; j++) {
+      const entry = texts[j] === undefined ? undefined : decodeEntry(texts[j] as string);
+      if (entry && now < entry.createdAt + entry.ttlMs && (await this.tagsValid(entry))) {
+        this.l1.set(keys[remote[j]], entry);
+        this.stats.hit(namespace, 'l2');
+        results[remote[j]] = valueOf<T>(entry);
+      } else this.stats.miss(namespace);
+    }
+    return results;
+  }
+
+  /** Writes many values: each serialized once, L2 in one pipeline. */
+  async setMany<T>(items: readonly { key: string; value: T }[], options: CacheOptions = {}): Promise<void> {
+    const versions = await this.versionsOf(options.tags ?? []);
+    const entries = items.map(({ key, value }) => ({ key, entry: this.putL1(key, JSON.stringify(value), options, versions, 0) }));
+    const graceMs = this.settings.graceSeconds * 1000;
+    await this.l2Call(() => this.l2.setMany(entries.map(({ key, entry }) => ({ key, value: encodeEntry(entry), ttlMs: entry.ttlMs + graceMs }))));
+  }
+
   async set<T>(key: string, value: T, options: CacheOptions = {}): Promise<void> {
     const versions = await this.versionsOf(options.tags ?? []);
     await this.writeL2(key, this.putL1(key, JSON.stringify(value), options, versions, 0));

@@ -2,6 +2,10 @@
 export interface L2Store {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** One round trip for many keys (MGET). */
+  getMany(keys: string[]): Promise<(string | undefined)[]>;
+  /** One round trip for many writes (a pipeline of SET PX). */
+  setMany(items: { key: string; value: string; ttlMs: number }[]): Promise<void>;
   delete(keys: string[]): Promise<void>;
   /** Current version of each tag (0 when never invalidated). */
   tagVersions(tags: string[]): Promise<number[]>;

@@ -14,6 +14,14 @@ export class MemoryL2Store implements L2Store {
     this.values.set(key, { value, expiresAt: Date.now() + ttlMs });
   }
 
+  async getMany(keys: string[]): Promise<(string | undefined)[]> {
+    return Promise.all(keys.map((k) => this.get(k)));
+  }
+
+  async setMany(items: { key: string; value: string; ttlMs: number }[]): Promise<void> {
+    for (const item of items) await this.set(item.key, item.value, item.ttlMs);
+  }
+
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) this.values.delete(key);
   }

@@ -18,6 +18,18 @@ export class RedisL2Store implements L2Store {
     await this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
   }
 
+  async getMany(keys: string[]): Promise<(string | undefined)[]> {
+    if (keys.length === 0) return [];
+    return (await this.redis.mget(keys)).map((v) => v ?? undefined);
+  }
+
+  async setMany(items: { key: string; value: string; ttlMs: number }[]): Promise<void> {
+    if (items.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const item of items) pipeline.set(item.key, item.value, 'PX', Math.max(1, Math.round(item.ttlMs)));
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+  }
+
   async delete(keys: string[]): Promise<void> {
     if (keys.length) await this.redis.unlink(...keys);
   }
