@@ -1,4 +1,6 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Cache } from 'cache-manager';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/index.js';
@@ -135,6 +137,22 @@ describe('cached endpoints', () => {
       expect(states.filter((s) => s === 'MISS')).toHaveLength(1);
       expect(states.filter((s) => s === 'HIT')).toHaveLength(19);
       expect(new Set(await Promise.all(responses.map((r) => r.text()))).size).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('backs CACHE_MANAGER with the same tiers, so another instance reads what one wrote', async () => {
+    const manager = t.app.get<Cache>(CACHE_MANAGER);
+    await manager.set('report:1', { rows: [1, 2, 3] }, 60_000);
+    expect(await manager.get('report:1')).toEqual({ rows: [1, 2, 3] });
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent' });
+    const second = await createApp(config);
+    await second.init();
+    try {
+      expect(await second.get<Cache>(CACHE_MANAGER).get('report:1')).toEqual({ rows: [1, 2, 3] });
+      await manager.del('report:1');
+      expect(await manager.get('report:1')).toBeUndefined();
     } finally {
       await second.close();
     }
