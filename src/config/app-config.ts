@@ -16,7 +16,7 @@ export class AppConfig {
     slowQueryMs: number;
   };
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
-  readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number };
+  readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number; warmOnStart: boolean; warmIntervalSeconds: number };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
@@ -61,6 +61,8 @@ export class AppConfig {
       graceSeconds: values.CACHE_GRACE,
       softTimeoutMs: values.CACHE_SOFT_TIMEOUT_MS,
       lockTtlMs: values.CACHE_LOCK_TTL_MS,
+      warmOnStart: values.CACHE_WARM_ON_START,
+      warmIntervalSeconds: values.CACHE_WARM_INTERVAL,
     };
     this.http = {
       keepAliveMs: values.KEEPALIVE * 1000,

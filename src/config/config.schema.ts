@@ -36,6 +36,8 @@ export const CONFIG_SCHEMA = {
   CACHE_GRACE: int(60, 0, 86400, 'Seconds past expiry an entry may still be served when its loader fails or is slow.'),
   CACHE_SOFT_TIMEOUT_MS: int(1000, 10, 60000, 'With a stale value at hand, how long to wait for the loader before serving it.'),
   CACHE_LOCK_TTL_MS: int(5000, 100, 600000, 'Cross-instance load lock expiry; also the longest another instance waits for the holder.'),
+  CACHE_WARM_ON_START: bool(true, 'Run the cache warmers once the API is up (readiness never waits for them).'),
+  CACHE_WARM_INTERVAL: int(900, 0, 86400, 'Seconds between scheduled cache warming runs; 0 turns the schedule off.'),
   CACHE_L1_MAX_ITEMS: int(10000, 1, 10000000, 'Entries kept in the in-process cache tier (LRU).'),
   CACHE_L1_MAX_BYTES: int(67108864, 65536, 17179869184, 'Bytes kept in the in-process cache tier (LRU, approximate).'),
   KEEPALIVE: int(5, 1, 600, 'HTTP keep-alive timeout in seconds.'),

@@ -20,6 +20,9 @@ export async function startTestApp(label: string, env: Env = {}): Promise<TestAp
     REDIS_KEY_PREFIX: testKeyPrefix(label),
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '2',
+    // Tests that count cache hits must not see warmers' requests; warming has its own test.
+    CACHE_WARM_ON_START: 'false',
+    CACHE_WARM_INTERVAL: '0',
     ...env,
   });
   const app = await createApp(config);

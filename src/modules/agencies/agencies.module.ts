@@ -4,10 +4,11 @@ import { AgencyStatsRepository } from './infrastructure/agency-stats.repository.
 import { GetAgencyStatsHttpController } from './queries/get-agency-stats/get-agency-stats.http.controller.js';
 import { GetAgencyHttpController } from './queries/get-agency/get-agency.http.controller.js';
 import { ListAgenciesHttpController } from './queries/list-agencies/list-agencies.http.controller.js';
+import { AgencyStatsWarmer } from './warmers/agency-stats.warmer.js';
 
 @Module({
   controllers: [ListAgenciesHttpController, GetAgencyHttpController, GetAgencyStatsHttpController],
-  providers: [AgenciesRepository, AgencyStatsRepository],
+  providers: [AgenciesRepository, AgencyStatsRepository, AgencyStatsWarmer],
   exports: [AgenciesRepository],
 })
 export class AgenciesModule {}

@@ -6,10 +6,11 @@ import { UpdateContractService } from './commands/update-contract/update-contrac
 import { ContractsRepository } from './infrastructure/contracts.repository.js';
 import { GetContractHttpController } from './queries/get-contract/get-contract.http.controller.js';
 import { ListContractsHttpController } from './queries/list-contracts/list-contracts.http.controller.js';
+import { ContractListWarmer } from './warmers/contract-list.warmer.js';
 
 @Module({
   controllers: [ListContractsHttpController, GetContractHttpController, CreateContractHttpController, UpdateContractHttpController],
-  providers: [ContractsRepository, CreateContractService, UpdateContractService],
+  providers: [ContractsRepository, CreateContractService, UpdateContractService, ContractListWarmer],
   exports: [ContractsRepository],
 })
 export class ContractsModule {}

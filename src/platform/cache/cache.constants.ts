@@ -5,3 +5,5 @@ export const INVALIDATE_TAGS = 'hotpath:cache:invalidate-tags';
 /** Injection tokens of the cache's transports. */
 export const CACHE_L2_STORE = 'hotpath:cache:l2-store';
 export const CACHE_BUS = 'hotpath:cache:bus';
+/** Marks a provider as a cache warmer. */
+export const CACHE_WARMER = 'hotpath:cache:warmer';

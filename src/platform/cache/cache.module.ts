@@ -1,16 +1,18 @@
 import { Global, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { CACHE_MANAGER_PROVIDER } from './cache-manager/cache-manager.provider.js';
 import { CACHE_PROVIDERS } from './cache.providers.js';
 import { InvalidateTagsInterceptor } from './http/invalidate-tags.interceptor.js';
 import { TieredCache } from './tiered-cache.js';
+import { CacheWarmingService } from './warming/cache-warming.service.js';
 
 /** The tiered cache for the whole app; `@Cached` routes need `registerCachedRouteHooks` at start-up. */
 @Global()
 @Module({
-  providers: [...CACHE_PROVIDERS, CACHE_MANAGER_PROVIDER, { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor }],
-  exports: [TieredCache, CACHE_MANAGER],
+  imports: [DiscoveryModule],
+  providers: [...CACHE_PROVIDERS, CACHE_MANAGER_PROVIDER, CacheWarmingService, { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor }],
+  exports: [TieredCache, CACHE_MANAGER, CacheWarmingService],
 })
 export class CacheModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly cache: TieredCache) {}

@@ -11,3 +11,7 @@ export { MemoryCacheBus } from './stores/cache-bus.js';
 export type { L2Store } from './stores/l2-store.js';
 export type { CacheBus, BusMessage } from './stores/cache-bus.js';
 export type { CacheStatsReport } from './cache-stats.js';
+export { CacheWarmingService, InvalidCacheWarmerError } from './warming/cache-warming.service.js';
+export { CacheWarmerProvider } from './warming/cache-warmer.js';
+export type { CacheWarmer, WarmContext } from './warming/cache-warmer.js';
+export type { WarmJob, WarmerProgress } from './warming/warm-jobs.js';

@@ -15,6 +15,15 @@ const TOP_SUPPLIERS = 10;
 export class AgencyStatsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The agencies with the most contracts (not cancelled), largest first. */
+  async largest(limit: number): Promise<string[]> {
+    const rows: { agency_id: string }[] = await this.db.query(
+      'SELECT agency_id FROM agency_supplier_stats GROUP BY agency_id ORDER BY sum(contracts) DESC, agency_id LIMIT $1',
+      [limit],
+    );
+    return rows.map((r) => r.agency_id);
+  }
+
   async forAgency(agencyId: string): Promise<AgencyStats> {
     const rows: { found: boolean; totals: Row[]; by_category: Row[]; by_month: Row[]; top_suppliers: Row[] }[] = await this.db.query(
       `WITH m AS (SELECT month, category, currency, contracts, amount_cents FROM agency_monthly_stats WHERE agency_id = $1 AND contracts <> 0)
