@@ -124,7 +124,8 @@ export class TieredCache {
     const now = Date.now();
     let entry = this.l1.get(key);
     let tier: 'l1' | 'l2' = 'l1';
-    if (entry && !(this.usable(entry, now) && (await this.tagsValid(entry)))) {
+    // Hot path: tag versions already known here answer without awaiting anything.
+    if (entry && !(this.usable(entry, now) && (this.tags.matches(entry.tags) ?? (await this.tagsValid(entry))))) {
       this.l1.delete(key);
       entry = undefined;
     }
@@ -141,6 +142,10 @@ export class TieredCache {
       this.stats.miss(namespace);
       return undefined;
     }
+    return this.classify(entry, now, namespace, tier);
+  }
+
+  private classify(entry: CacheEntry, now: number, namespace: string, tier: 'l1' | 'l2'): Lookup {
     const expiry = entry.createdAt + entry.ttlMs;
     if (now >= expiry) {
       this.stats.miss(namespace);
@@ -154,6 +159,15 @@ export class TieredCache {
     return { entry, state: 'fresh' };
   }
 
+  /** L1 only, synchronously: a live entry whose tags are known to be current, or undefined. */
+  private peek(key: string, namespace: string): Lookup | undefined {
+    const entry = this.l1.get(key);
+    if (!entry) return undefined;
+    const now = Date.now();
+    if (now >= entry.createdAt + entry.ttlMs || this.tags.matches(entry.tags) !== true) return undefined;
+    return this.classify(entry, now, namespace, 'l1');
+  }
+
   /** A live entry (fresh or due for early refresh), or undefined. */
   async getEntry(key: string, namespace = DEFAULT_NAMESPACE): Promise<CacheEntry | undefined> {
     const found = await this.lookup(key, namespace);
@@ -161,6 +175,8 @@ export class TieredCache {
   }
 
   async get<T>(key: string, namespace = DEFAULT_NAMESPACE): Promise<T | undefined> {
+    const hit = this.peek(key, namespace);
+    if (hit) return valueOf<T>(hit.entry);
     const entry = await this.getEntry(key, namespace);
     return entry === undefined ? undefined : valueOf<T>(entry);
   }
@@ -242,7 +258,7 @@ export class TieredCache {
    * grace period, a failing or slow (soft timeout) loader is answered with the stale value.
    */
   async getOrSet<T>(key: string, loader: () => Promise<T>, options: CacheOptions = {}): Promise<T> {
-    const found = await this.lookup(key, options.namespace);
+    const found = this.peek(key, options.namespace ?? DEFAULT_NAMESPACE) ?? (await this.lookup(key, options.namespace));
     if (found?.state === 'fresh') return valueOf<T>(found.entry);
     if (found?.state === 'refresh') {
       this.load(key, loader, options).catch(() => undefined);
