@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { CACHED_ROUTE } from '../cache.constants.js';
 import type { CacheEntry } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
@@ -42,10 +43,20 @@ export function registerCachedRouteHooks(fastify: FastifyInstance, cache: Tiered
   });
 }
 
+const KEYS_REMEMBERED_PER_ROUTE = 10_000;
+
 function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
+  const namespace = options.namespace ?? 'api';
+  // Building a key (stable serialization + SHA-256) costs more than an L1 hit: remember it per
+  // raw URL, which fixes params and query. Routes that vary by caller always build it.
+  const keysByUrl = new LRUCache<string, string>({ max: KEYS_REMEMBERED_PER_ROUTE });
+  const keyOf = (request: FastifyRequest) => cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
   return async (request: CachedRequest, reply: FastifyReply) => {
-    const namespace = options.namespace ?? 'api';
-    const key = cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
+    let key = options.vary ? keyOf(request) : keysByUrl.get(request.url);
+    if (key === undefined) {
+      key = keyOf(request);
+      keysByUrl.set(request.url, key);
+    }
     const found = await cache.lookup(key, namespace);
     void reply.header('cache-control', options.cacheControl ?? 'no-cache');
     // A `refresh` lookup makes this request recompute the entry (XFetch); others keep hitting.
