@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { BENCH_REDIS_URL } from './lib/redis-tiered.js';
+import { createSubject, SUBJECTS } from './lib/stampede-subjects.js';
+
+/**
+ * 1,000 concurrent getOrSet on a cold key with a 50 ms loader: how many times the loader ran,
+ * in one process and spread over 4 processes sharing Redis, for Hotpath and its peers.
+ */
+const CALLERS = 1000;
+const PROCESSES = 4;
+
+async function main(): Promise<void> {
+  const prefix = `hotpath-bench-stampede:${process.pid}`;
+  const redis = new Redis(BENCH_REDIS_URL);
+  const rows: { name: string; loaderRuns: number; callers: number; processes: number }[] = [];
+  try {
+    for (const subject of SUBJECTS) {
+      const cache = createSubject(subject, `${prefix}:one`);
+      let runs = 0;
+      const loader = async () => {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { computed: true };
+      };
+      await Promise.all(Array.from({ length: CALLERS }, () => cache.getOrSet('cold', loader)));
+      await cache.close();
+      rows.push({ name: `${subject}, 1 process`, loaderRuns: runs, callers: CALLERS, processes: 1 });
+    }
+    for (const subject of SUBJECTS) {
+      // Far enough ahead that every child has loaded its modules and connected.
+      const startAt = Date.now() + 4000;
+      await Promise.all(
+        Array.from(
+          { length: PROCESSES },
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const child = spawn(process.execPath, [join(import.meta.dirname, 'stampede-child.js'), subject, `${prefix}:many`, 'cold', String(startAt), String(CALLERS / PROCESSES)], { stdio: 'inherit' });
+              child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${subject} child exited ${code}`))));
+            }),
+        ),
+      );
+      rows.push({ name: `${subject}, ${PROCESSES} processes`, loaderRuns: Number(await redis.get(`runs:${prefix}:many:${subject}`)), callers: CALLERS, processes: PROCESSES });
+    }
+  } finally {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    await redis.unlink(...SUBJECTS.map((subject) => `runs:${prefix}:many:${subject}`));
+    redis.disconnect();
+  }
+  const date = new Date().toISOString();
+  const machine = { nproc: cpus().length, node: process.version };
+  console.log(`cache-stampede (${date}, nproc ${machine.nproc}, node ${machine.node}): ${CALLERS} concurrent getOrSet, cold key, 50 ms loader\n| subject | loader runs |\n|---|---:|`);
+  for (const r of rows) console.log(`| ${r.name} | ${r.loaderRuns} |`);
+  writeFileSync(join(import.meta.dirname, '../../bench/results/cache-stampede.json'), `${JSON.stringify({ scenario: 'cache-stampede', date, machine, rows }, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
