@@ -1,15 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { Socket } from 'node:net';
+import { freePort } from './free-port.js';
 
 async function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
