@@ -4,6 +4,7 @@ import type { Cache } from 'cache-manager';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/index.js';
+import { TieredCache } from '../../src/platform/cache/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -156,6 +157,20 @@ describe('cached endpoints', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('after a soft invalidation answers STALE while one request refreshes', async () => {
+    const path = `/suppliers/${supplier}`;
+    await t.request(path);
+    expect((await t.request(path)).headers.get('x-cache')).toBe('HIT');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await t.app.get(TieredCache).invalidateTags([`supplier:${supplier}`], { soft: true });
+    const burst = await Promise.all(Array.from({ length: 10 }, () => t.request(path)));
+    const states = burst.map((r) => r.headers.get('x-cache'));
+    expect(burst.every((r) => r.status === 200)).toBe(true);
+    expect(states.filter((s) => s === 'MISS')).toHaveLength(1);
+    expect(states.filter((s) => s === 'STALE').length).toBeGreaterThan(0);
+    expect((await t.request(path)).headers.get('x-cache')).toBe('HIT');
   });
 
   it('serves every request uncached with CACHE_ENABLED=false', async () => {

@@ -8,6 +8,7 @@ import type { L2Store } from './stores/l2-store.js';
  */
 export class TagVersions {
   private readonly known = new Map<string, number>();
+  private readonly softAt = new Map<string, number>();
 
   constructor(private readonly l2: L2Store) {}
 
@@ -15,8 +16,11 @@ export class TagVersions {
   async current(tags: readonly string[]): Promise<Record<string, number>> {
     const missing = tags.filter((t) => !this.known.has(t));
     if (missing.length) {
-      const versions = await this.l2.tagVersions(missing);
-      missing.forEach((tag, i) => this.learn(tag, versions[i]));
+      const states = await this.l2.tagStates(missing);
+      missing.forEach((tag, i) => {
+        this.learn(tag, states[i].version);
+        this.learnSoft(tag, states[i].softAt);
+      });
     }
     const result: Record<string, number> = {};
     for (const tag of tags) result[tag] = this.known.get(tag) ?? 0;
@@ -33,6 +37,16 @@ export class TagVersions {
     return true;
   }
 
+  /** True when a tag of the entry was softly invalidated after the entry was created (tags must be known). */
+  softlyInvalidated(entryTags: Record<string, number>, createdAt: number): boolean {
+    for (const tag in entryTags) if ((this.softAt.get(tag) ?? 0) > createdAt) return true;
+    return false;
+  }
+
+  learnSoft(tag: string, at: number): void {
+    if (at > (this.softAt.get(tag) ?? 0)) this.softAt.set(tag, at);
+  }
+
   /** Versions only move forward, whatever order messages arrive in. */
   learn(tag: string, version: number): void {
     const known = this.known.get(tag);
@@ -41,5 +55,6 @@ export class TagVersions {
 
   forgetAll(): void {
     this.known.clear();
+    this.softAt.clear();
   }
 }

@@ -116,7 +116,7 @@ describe('TieredCache', () => {
     l2.get = () => Promise.reject(broken);
     l2.set = () => Promise.reject(broken);
     l2.bumpTags = () => Promise.reject(broken);
-    l2.tagVersions = () => Promise.reject(broken);
+    l2.tagStates = () => Promise.reject(broken);
     expect(await cache.get('k')).toBe(1);
     await cache.invalidateTags(['t']);
     expect(await cache.get('k')).toBeUndefined();
@@ -189,6 +189,34 @@ describe('TieredCache', () => {
       expect(realNow() - started).toBeLessThan(140);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await cache.get('k')).toBe(99);
+    });
+  });
+
+  describe('soft invalidation', () => {
+    it('keeps serving the old value while one refresh runs, then the new one', async () => {
+      const l2 = new MemoryL2Store();
+      const bus = new MemoryCacheBus();
+      const a = build(l2, bus).cache;
+      const b = build(l2, bus).cache;
+      let version = 1;
+      let runs = 0;
+      const loader = async () => {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return version;
+      };
+      await a.getOrSet('k', loader, { tags: ['t'] });
+      expect(await b.getOrSet('k', loader, { tags: ['t'] })).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      version = 2;
+      await a.invalidateTags(['t'], { soft: true });
+      expect(l2.versions.get('t')).toBeUndefined();
+      const during = await Promise.all(Array.from({ length: 20 }, () => b.getOrSet('k', loader, { tags: ['t'] })));
+      expect(during.every((v) => v === 1)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(runs).toBe(2);
+      expect(await b.getOrSet('k', loader, { tags: ['t'] })).toBe(2);
+      expect(await a.getOrSet('k', loader, { tags: ['t'] })).toBe(2);
     });
   });
 });

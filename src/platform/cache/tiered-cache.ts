@@ -31,7 +31,16 @@ export type Claim = { kind: 'owner'; token: string } | { kind: 'landed'; entry: 
 /** What a read found: usable now, usable but due for early recomputation, or only usable as a fallback. */
 export interface Lookup {
   entry: CacheEntry;
-  state: 'fresh' | 'refresh' | 'stale';
+  /**
+   * `fresh`: serve. `refresh`: serve, and this read recomputes early (XFetch). `soft`: a tag was
+   * softly invalidated; serve while one refresh runs. `stale`: expired, only a fallback.
+   */
+  state: 'fresh' | 'refresh' | 'soft' | 'stale';
+}
+
+export interface InvalidateOptions {
+  /** Soft: entries stay servable (marked STALE on HTTP) while one refresh per key runs. Hard by default. */
+  soft?: boolean;
 }
 
 export interface CacheOptions {
@@ -152,6 +161,7 @@ export class TieredCache {
       return { entry, state: 'stale' };
     }
     this.stats.hit(namespace, tier);
+    if (this.tags.softlyInvalidated(entry.tags, entry.createdAt)) return { entry, state: 'soft' };
     if (entry.loadMs > 0 && now - entry.loadMs * this.settings.earlyRefreshBeta * Math.log(1 - this.random()) >= expiry) {
       this.stats.earlyRefreshes++;
       return { entry, state: 'refresh' };
@@ -260,7 +270,7 @@ export class TieredCache {
   async getOrSet<T>(key: string, loader: () => Promise<T>, options: CacheOptions = {}): Promise<T> {
     const found = this.peek(key, options.namespace ?? DEFAULT_NAMESPACE) ?? (await this.lookup(key, options.namespace));
     if (found?.state === 'fresh') return valueOf<T>(found.entry);
-    if (found?.state === 'refresh') {
+    if (found?.state === 'refresh' || found?.state === 'soft') {
       this.load(key, loader, options).catch(() => undefined);
       return valueOf<T>(found.entry);
     }
@@ -315,6 +325,12 @@ export class TieredCache {
     this.stats.lockWaits++;
     const entry = await this.waitForLanding(key);
     return entry ? { kind: 'landed', entry } : { kind: 'free' };
+  }
+
+  /** Takes the key's load lock without waiting; undefined when another holder has it (or Redis is away). */
+  async tryLock(key: string): Promise<string | undefined> {
+    const token = randomUUID();
+    return (await this.l2Call(() => this.l2.acquireLock(`${key}:lock`, token, this.settings.lockTtlMs))) ? token : undefined;
   }
 
   /** The lock holder's value is in L2: tell the waiters, then free the lock. */
@@ -380,11 +396,25 @@ export class TieredCache {
     await this.l2Call(() => this.bus.publish({ from: this.instanceId, keys: [key] }));
   }
 
-  /** Every entry carrying one of `tags` is stale from now on, on every instance. O(1) per tag. */
-  async invalidateTags(tags: readonly string[]): Promise<void> {
+  /**
+   * Every entry carrying one of `tags` is stale from now on, on every instance. O(1) per tag.
+   * Hard (default): never served again. Soft: served while one refresh per key runs.
+   */
+  async invalidateTags(tags: readonly string[], options: InvalidateOptions = {}): Promise<void> {
     const unique = [...new Set(tags)];
     if (unique.length === 0) return;
     this.stats.invalidations++;
+    if (options.soft) {
+      const at = Date.now();
+      try {
+        await this.l2.markSoft(unique, at);
+        for (const tag of unique) this.tags.learnSoft(tag, at);
+        await this.bus.publish({ from: this.instanceId, softTags: Object.fromEntries(unique.map((t) => [t, at])) });
+        return;
+      } catch {
+        // Without Redis a soft invalidation cannot reach the others: fall back to a hard one.
+      }
+    }
     try {
       const versions = await this.l2.bumpTags(unique);
       unique.forEach((tag, i) => this.tags.learn(tag, versions[i]));
@@ -414,8 +444,13 @@ export class TieredCache {
   private onBusMessage(message: BusMessage): void {
     if (message.from === this.instanceId) return;
     for (const [tag, version] of Object.entries(message.tags ?? {})) this.tags.learn(tag, version);
+    for (const [tag, at] of Object.entries(message.softTags ?? {})) this.tags.learnSoft(tag, at);
     for (const key of message.keys ?? []) this.l1.delete(key);
-    for (const key of message.landed ?? []) this.wake(key);
+    for (const key of message.landed ?? []) {
+      // Another instance wrote a newer value: read it from L2 next time.
+      this.l1.delete(key);
+      this.wake(key);
+    }
   }
 
   /** Without Redis, drop this instance's entries carrying the tags (a scan of L1, bounded). */

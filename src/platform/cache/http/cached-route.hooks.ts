@@ -27,7 +27,8 @@ const asList = (hooks: unknown): unknown[] => (hooks === undefined ? [] : Array.
  * enters Nest's pipeline and its body is sent as stored, never re-serialized) and stores the
  * body Nest serialized for a miss in onSend. Only 200 responses to GET/HEAD are stored; when
  * the handler fails (5xx) and an expired entry is still within its grace period, that entry
- * answers with `X-Cache: STALE`. The
+ * answers with `X-Cache: STALE`, as does a softly invalidated entry while another request
+ * refreshes it. The
  * hooks are attached to cached routes only, so other routes pay nothing. Call before the
  * application registers its routes (before `init`/`listen`).
  */
@@ -61,21 +62,31 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
     void reply.header('cache-control', options.cacheControl ?? 'no-cache');
     // A `refresh` lookup makes this request recompute the entry (XFetch); others keep hitting.
     let hit = found?.state === 'fresh' ? found.entry : undefined;
+    let cacheState = 'HIT';
     let lockToken: string | undefined;
-    if (!found || found.state === 'stale') {
+    if (found?.state === 'soft') {
+      // Softly invalidated: one request (across instances) refreshes, the others get the old body.
+      lockToken = await cache.tryLock(key);
+      if (!lockToken) {
+        hit = found.entry;
+        cacheState = 'STALE';
+        cache.stats.staleServed++;
+      }
+    } else if (!found || found.state === 'stale') {
       // A miss: one instance runs the handler, the others wait for its response to land.
       const claim = await cache.claim(key);
       if (claim.kind === 'landed') hit = claim.entry;
       else if (claim.kind === 'owner') lockToken = claim.token;
     }
     if (hit) {
-      void reply.header('etag', hit.etag).header('x-cache', 'HIT');
+      void reply.header('etag', hit.etag).header('x-cache', cacheState);
       if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(hit.raw);
     }
     void reply.header('x-cache', 'MISS');
     const versions = await cache.versionsOf(options.tags?.(request) ?? []);
-    request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: found?.state === 'stale' ? found.entry : undefined, lockToken };
+    const fallback = found?.state === 'stale' || found?.state === 'soft' ? found.entry : undefined;
+    request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: fallback, lockToken };
   };
 }
 

@@ -2,6 +2,8 @@
 export interface BusMessage {
   from: string;
   tags?: Record<string, number>;
+  /** Tags softly invalidated, with the time: entries created before it are refreshed while served. */
+  softTags?: Record<string, number>;
   keys?: string[];
   /** Keys whose value was just written to L2 by the lock holder: waiters can read them. */
   landed?: string[];

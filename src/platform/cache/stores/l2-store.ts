@@ -1,3 +1,8 @@
+export interface TagState {
+  version: number;
+  softAt: number;
+}
+
 /** The shared tier and the tag versions: Redis in production, a map in unit tests. */
 export interface L2Store {
   get(key: string): Promise<string | undefined>;
@@ -7,10 +12,12 @@ export interface L2Store {
   /** One round trip for many writes (a pipeline of SET PX). */
   setMany(items: { key: string; value: string; ttlMs: number }[]): Promise<void>;
   delete(keys: string[]): Promise<void>;
-  /** Current version of each tag (0 when never invalidated). */
-  tagVersions(tags: string[]): Promise<number[]>;
+  /** Each tag's version (0 when never hard-invalidated) and time of its last soft invalidation (0 when none). */
+  tagStates(tags: string[]): Promise<TagState[]>;
   /** Bumps each tag's version; returns the new versions. */
   bumpTags(tags: string[]): Promise<number[]>;
+  /** Records a soft invalidation of each tag at `at` (ms). */
+  markSoft(tags: string[], at: number): Promise<void>;
   /** Takes the lock if free (SET NX PX); false when another holder has it. */
   acquireLock(key: string, token: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock only if `token` still holds it. */

@@ -1,9 +1,10 @@
-import type { L2Store } from './l2-store.js';
+import type { L2Store, TagState } from './l2-store.js';
 
 /** In-memory L2 for unit tests (integration tests use Redis). */
 export class MemoryL2Store implements L2Store {
   readonly values = new Map<string, { value: string; expiresAt: number }>();
   readonly versions = new Map<string, number>();
+  readonly softAt = new Map<string, number>();
 
   async get(key: string): Promise<string | undefined> {
     const hit = this.values.get(key);
@@ -26,8 +27,12 @@ export class MemoryL2Store implements L2Store {
     for (const key of keys) this.values.delete(key);
   }
 
-  async tagVersions(tags: string[]): Promise<number[]> {
-    return tags.map((t) => this.versions.get(t) ?? 0);
+  async tagStates(tags: string[]): Promise<TagState[]> {
+    return tags.map((t) => ({ version: this.versions.get(t) ?? 0, softAt: this.softAt.get(t) ?? 0 }));
+  }
+
+  async markSoft(tags: string[], at: number): Promise<void> {
+    for (const tag of tags) this.softAt.set(tag, at);
   }
 
   async bumpTags(tags: string[]): Promise<number[]> {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { L2Store } from './l2-store.js';
+import type { L2Store, TagState } from './l2-store.js';
 
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -34,10 +34,16 @@ export class RedisL2Store implements L2Store {
     if (keys.length) await this.redis.unlink(...keys);
   }
 
-  async tagVersions(tags: string[]): Promise<number[]> {
+  async tagStates(tags: string[]): Promise<TagState[]> {
     if (tags.length === 0) return [];
-    const values = await this.redis.mget(tags.map((t) => this.tagPrefix + t));
-    return values.map((v) => (v === null ? 0 : Number(v)));
+    const values = await this.redis.mget(tags.flatMap((t) => [this.tagPrefix + t, `${this.tagPrefix}${t}:soft`]));
+    return tags.map((_, i) => ({ version: Number(values[2 * i] ?? 0), softAt: Number(values[2 * i + 1] ?? 0) }));
+  }
+
+  async markSoft(tags: string[], at: number): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const tag of tags) pipeline.set(`${this.tagPrefix}${tag}:soft`, at);
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
   }
 
   async bumpTags(tags: string[]): Promise<number[]> {
