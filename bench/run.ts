@@ -54,6 +54,12 @@ async function runScenario(scenario: Scenario, apps: { uncached: string; cached:
   const targets: { name: string; start: () => Promise<{ baseUrl: string; stop(): Promise<void> }> }[] = [
     { name: `${CEILING_PREFIX}bare fastify`, start: () => startServer(join(DIST, 'bench/ceilings/fastify-ceiling.js'), {}, '/ready', [payloadFile]) },
     { name: `${CEILING_PREFIX}bare nest+fastify`, start: () => startServer(join(DIST, 'bench/ceilings/nest-ceiling.js'), {}, '/ready', [payloadFile]) },
+    ...(['fastify', 'express'] as const).flatMap((platform) =>
+      (['memory', 'redis'] as const).map((store) => ({
+        name: `nest CacheInterceptor (${platform}, ${store})`,
+        start: () => startServer(join(DIST, 'bench/ceilings/cache-interceptor-peer.js'), {}, '/ready', [payloadFile, platform, store]),
+      })),
+    ),
     { name: 'hotpath (uncached)', start: async () => ({ baseUrl: apps.uncached, stop: async () => undefined }) },
     // The warm-up pass fills the cache, so the measured pass is served from L1.
     { name: 'hotpath (warm L1 cache)', start: async () => ({ baseUrl: apps.cached, stop: async () => undefined }) },

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorBody } from './to-error-body.js';
 
 /** Every error leaves as `{ statusCode, code, message }`; unexpected ones are logged with their stack. */
@@ -9,8 +9,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { body, expected } = toErrorBody(exception);
-    if (!expected) this.logger.error({ msg: 'unhandled error', err: exception });
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    if (!expected) this.logger.error({ msg: 'unhandled error', reqId: http.getRequest<FastifyRequest>().id, err: exception });
+    const reply = http.getResponse<FastifyReply>();
     if (reply.sent) return;
     reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
   }
