@@ -3,12 +3,12 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareBenchDatabase, sampleIds } from './lib/bench-db.js';
-import { runLoad } from './lib/load.js';
-import { startServer } from './lib/processes.js';
-import { CEILING_PREFIX, formatTable, type Row, withRatios } from './lib/stats.js';
+import { defaultGenerator, type LoadGenerator, runLoad } from './lib/load.js';
+import { cpuSecondsOf, type Server, startServer } from './lib/processes.js';
+import { CEILING_PREFIX, formatTable, medianRow, type Row, withRatios } from './lib/stats.js';
 import { SCENARIOS, scenarioByName, type Scenario } from './scenarios.js';
 
-const USAGE = `usage: npm run bench -- <${SCENARIOS.map((s) => s.name).join('|')}|all> [--duration 10] [--warmup 3] [--connections 50] [--contracts 1000000] [--seed 42]`;
+const USAGE = `usage: npm run bench -- <${SCENARIOS.map((s) => s.name).join('|')}|all> [--duration 10] [--warmup 3] [--connections 50] [--rounds 3] [--contracts 1000000] [--seed 42] [--loader wrk|autocannon]`;
 const DIST = join(import.meta.dirname, '..');
 
 async function main(): Promise<void> {
@@ -18,16 +18,21 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '50' },
+      rounds: { type: 'string', default: '3' },
       contracts: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '42' },
+      loader: { type: 'string' },
     },
   });
   const names = positionals.length === 0 || positionals.includes('all') ? SCENARIOS.map((s) => s.name) : positionals;
   const scenarios = names.map((name) => scenarioByName(name) ?? fail(`unknown scenario "${name}"`));
-  const [duration, warmup, connections, contracts, seed] = [values.duration, values.warmup, values.connections, values.contracts, values.seed].map((v, i) => {
+  const [duration, warmup, connections, contracts, seed, rounds] = [values.duration, values.warmup, values.connections, values.contracts, values.seed, values.rounds].map((v, i) => {
     const n = Number(v);
     return Number.isInteger(n) && n >= (i === 1 ? 0 : 1) ? n : fail(`bad number "${v}"`);
   });
+
+  const generator = (values.loader ?? defaultGenerator()) as LoadGenerator;
+  if (generator !== 'wrk' && generator !== 'autocannon') fail(`unknown loader "${generator}"`);
 
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench';
   await prepareBenchDatabase(databaseUrl, contracts, seed);
@@ -35,23 +40,33 @@ async function main(): Promise<void> {
   const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1' };
   const uncached = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_ENABLED: 'false' }, '/health/ready');
   const cached = await startServer(join(DIST, 'src/main.js'), appEnv, '/health/ready');
-  const machine = { nproc: cpus().length, node: process.version };
+  // One L1 entry for 1,000+ paths: every request misses L1 and is answered from Redis (L2).
+  const l2Only = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_L1_MAX_ITEMS: '1' }, '/health/ready');
+  const machine = { nproc: cpus().length, node: process.version, loader: generator };
   try {
-    for (const scenario of scenarios) await runScenario(scenario, { uncached: uncached.baseUrl, cached: cached.baseUrl }, scenario.paths(samples), { duration, warmup, connections }, machine);
+    const apps = { uncached, cached, l2Only };
+    for (const scenario of scenarios) await runScenario(scenario, apps, scenario.paths(samples), { duration, warmup, connections, rounds, generator }, machine);
   } finally {
-    await Promise.all([uncached.stop(), cached.stop()]);
+    await Promise.all([uncached.stop(), cached.stop(), l2Only.stop()]);
   }
 }
 
-async function runScenario(scenario: Scenario, apps: { uncached: string; cached: string }, paths: string[], opts: { duration: number; warmup: number; connections: number }, machine: { nproc: number; node: string }): Promise<void> {
-  console.error(`\nbench: ${scenario.name} — ${scenario.description} (${paths.length} paths, ${opts.connections} connections, ${opts.duration} s each after ${opts.warmup} s warm-up)`);
-  const sample = await fetch(`${apps.uncached}${paths[0]}`);
+async function runScenario(
+  scenario: Scenario,
+  apps: { uncached: Server; cached: Server; l2Only: Server },
+  paths: string[],
+  opts: { duration: number; warmup: number; connections: number; rounds: number; generator: LoadGenerator },
+  machine: { nproc: number; node: string; loader: LoadGenerator },
+): Promise<void> {
+  console.error(`\nbench: ${scenario.name} — ${scenario.description} (${paths.length} paths, ${opts.generator}, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.duration} s each after ${opts.warmup} s warm-up)`);
+  const sample = await fetch(`${apps.uncached.baseUrl}${paths[0]}`);
   if (!sample.ok) throw new Error(`${paths[0]} answered ${sample.status}: ${await sample.text()}`);
   const payloadFile = join(tmpdir(), `hotpath-bench-${scenario.name}.json`);
   writeFileSync(payloadFile, await sample.text());
 
   const rows: Row[] = [];
-  const targets: { name: string; start: () => Promise<{ baseUrl: string; stop(): Promise<void> }> }[] = [
+  const running = (server: Server) => async (): Promise<Server> => ({ ...server, stop: async () => undefined });
+  const targets: { name: string; start: () => Promise<Server> }[] = [
     { name: `${CEILING_PREFIX}bare fastify`, start: () => startServer(join(DIST, 'bench/ceilings/fastify-ceiling.js'), {}, '/ready', [payloadFile]) },
     { name: `${CEILING_PREFIX}bare nest+fastify`, start: () => startServer(join(DIST, 'bench/ceilings/nest-ceiling.js'), {}, '/ready', [payloadFile]) },
     ...(['fastify', 'express'] as const).flatMap((platform) =>
@@ -60,24 +75,37 @@ async function runScenario(scenario: Scenario, apps: { uncached: string; cached:
         start: () => startServer(join(DIST, 'bench/ceilings/cache-interceptor-peer.js'), {}, '/ready', [payloadFile, platform, store]),
       })),
     ),
-    { name: 'hotpath (uncached)', start: async () => ({ baseUrl: apps.uncached, stop: async () => undefined }) },
+    { name: 'hotpath (uncached)', start: running(apps.uncached) },
     // The warm-up pass fills the cache, so the measured pass is served from L1.
-    { name: 'hotpath (warm L1 cache)', start: async () => ({ baseUrl: apps.cached, stop: async () => undefined }) },
+    { name: 'hotpath (warm L1 cache)', start: running(apps.cached) },
+    { name: 'hotpath (L2 hits, L1 of one entry)', start: running(apps.l2Only) },
   ];
-  for (const target of targets) {
-    const server = await target.start();
-    try {
-      if (opts.warmup > 0) await runLoad({ name: 'warm-up', baseUrl: server.baseUrl, paths, connections: opts.connections, durationSec: opts.warmup });
-      rows.push(await runLoad({ name: target.name, baseUrl: server.baseUrl, paths, connections: opts.connections, durationSec: opts.duration }));
-    } finally {
-      await server.stop();
+  // Every target is up at once and measured in rotation, round after round: the machine's
+  // speed drifts over minutes, and rotation spreads that drift over all rows alike.
+  const servers: Server[] = [];
+  try {
+    for (const target of targets) servers.push(await target.start());
+    const load = (server: Server, name: string, durationSec: number) => runLoad({ name, baseUrl: server.baseUrl, paths, connections: opts.connections, durationSec, generator: opts.generator });
+    if (opts.warmup > 0) for (const server of servers) await load(server, 'warm-up', opts.warmup);
+    const rounds: Row[][] = targets.map(() => []);
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const [i, server] of servers.entries()) {
+        const cpuBefore = server.pid === undefined ? undefined : cpuSecondsOf(server.pid);
+        const row = await load(server, targets[i].name, opts.duration);
+        const cpuAfter = server.pid === undefined ? undefined : cpuSecondsOf(server.pid);
+        if (cpuBefore !== undefined && cpuAfter !== undefined && row.reqPerSec > 0) row.cpuUsPerReq = ((cpuAfter - cpuBefore) * 1e6) / (row.reqPerSec * opts.duration);
+        rounds[i].push(row);
+      }
     }
+    rows.push(...rounds.map(medianRow));
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
   }
   const results = withRatios(scenario.name, rows, machine);
   const dir = join(DIST, '../bench/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${scenario.name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\n${scenario.name} (${results.date}, nproc ${machine.nproc}, node ${machine.node}; app LOG_LEVEL=warn)\n${formatTable(results)}`);
+  console.log(`\n${scenario.name} (${results.date}, nproc ${machine.nproc}, node ${machine.node}, ${machine.loader}; app LOG_LEVEL=warn)\n${formatTable(results)}`);
 }
 
 function fail(message: string): never {

@@ -13,15 +13,25 @@ export interface Row {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Server CPU time (user + system) per request during the measured period: steadier than req/s on a shared, noisy machine. */
+  cpuUsPerReq?: number;
 }
 
 export interface Results {
   scenario: string;
   date: string;
-  machine: { nproc: number; node: string };
+  machine: { nproc: number; node: string; loader?: string };
   rows: Row[];
   /** Each row's req/s divided by the best ceiling's req/s. */
   ratios: Record<string, number>;
+}
+
+/** Of several rounds of one target: the round with the median req/s, with the median CPU per request of all rounds. */
+export function medianRow(rows: readonly Row[]): Row {
+  if (rows.length === 0) throw new Error('medianRow needs at least one round');
+  const byRate = [...rows].sort((a, b) => a.reqPerSec - b.reqPerSec);
+  const cpu = rows.map((r) => r.cpuUsPerReq).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  return { ...byRate[Math.floor(byRate.length / 2)], cpuUsPerReq: cpu.length > 0 ? cpu[Math.floor(cpu.length / 2)] : undefined };
 }
 
 export const CEILING_PREFIX = 'ceiling: ';
@@ -33,8 +43,18 @@ export function withRatios(scenario: string, rows: Row[], machine: Results['mach
 }
 
 export function formatTable(results: Results): string {
-  const header = ['name', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'vs best ceiling'];
-  const lines = results.rows.map((r) => [r.name, r.reqPerSec.toFixed(0), r.p50Ms.toFixed(2), r.p95Ms.toFixed(2), r.p99Ms.toFixed(2), String(r.errors), String(r.non2xx), `${(results.ratios[r.name] * 100).toFixed(1)}%`]);
+  const header = ['name', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU µs/req', 'vs best ceiling'];
+  const lines = results.rows.map((r) => [
+    r.name,
+    r.reqPerSec.toFixed(0),
+    r.p50Ms.toFixed(2),
+    r.p95Ms.toFixed(2),
+    r.p99Ms.toFixed(2),
+    String(r.errors),
+    String(r.non2xx),
+    r.cpuUsPerReq === undefined ? '-' : r.cpuUsPerReq.toFixed(0),
+    `${(results.ratios[r.name] * 100).toFixed(1)}%`,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   return [fmt(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...lines.map(fmt)].join('\n');

@@ -170,7 +170,7 @@ export class TieredCache {
   }
 
   /** L1 only, synchronously: a live entry whose tags are known to be current, or undefined. */
-  private peek(key: string, namespace: string): Lookup | undefined {
+  peek(key: string, namespace = DEFAULT_NAMESPACE): Lookup | undefined {
     const entry = this.l1.get(key);
     if (!entry) return undefined;
     const now = Date.now();

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { CACHED_ROUTE } from '../cache.constants.js';
 import type { CacheEntry } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
-import type { TieredCache } from '../tiered-cache.js';
+import type { Lookup, TieredCache } from '../tiered-cache.js';
 
 interface PendingStore {
   key: string;
@@ -38,8 +38,8 @@ export function registerCachedRouteHooks(fastify: FastifyInstance, cache: Tiered
     if (!options) return;
     const methods = ([] as string[]).concat(route.method);
     if (!methods.every((m) => m === 'GET' || m === 'HEAD')) throw new Error(`@Cached is for GET routes only: ${methods.join(',')} ${route.url}`);
-    const hooks = route as unknown as { preHandler?: unknown; onSend?: unknown };
-    hooks.preHandler = [...asList(hooks.preHandler), serveFromCache(cache, options)];
+    const hooks = route as unknown as { onRequest?: unknown; onSend?: unknown };
+    hooks.onRequest = [...asList(hooks.onRequest), serveFromCache(cache, options)];
     hooks.onSend = [...asList(hooks.onSend), storeResponse(cache)];
   });
 }
@@ -52,14 +52,9 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
   // raw URL, which fixes params and query. Routes that vary by caller always build it.
   const keysByUrl = new LRUCache<string, string>({ max: KEYS_REMEMBERED_PER_ROUTE });
   const keyOf = (request: FastifyRequest) => cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
-  return async (request: CachedRequest, reply: FastifyReply) => {
-    let key = options.vary ? keyOf(request) : keysByUrl.get(request.url);
-    if (key === undefined) {
-      key = keyOf(request);
-      keysByUrl.set(request.url, key);
-    }
-    const found = await cache.lookup(key, namespace);
-    void reply.header('cache-control', options.cacheControl ?? 'no-cache');
+  const cacheControl = options.cacheControl ?? 'no-cache';
+  const slowPath = async (request: CachedRequest, reply: FastifyReply, key: string, peeked: Lookup | undefined): Promise<void> => {
+    const found = peeked ?? (await cache.lookup(key, namespace));
     // A `refresh` lookup makes this request recompute the entry (XFetch); others keep hitting.
     let hit = found?.state === 'fresh' ? found.entry : undefined;
     let cacheState = 'HIT';
@@ -78,33 +73,53 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
       if (claim.kind === 'landed') hit = claim.entry;
       else if (claim.kind === 'owner') lockToken = claim.token;
     }
-    if (hit) {
-      void reply.header('etag', hit.etag).header('x-cache', cacheState);
-      if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
-      return reply.type('application/json; charset=utf-8').send(hit.raw);
-    }
-    void reply.header('x-cache', 'MISS');
+    if (hit) return sendEntry(request, reply, hit, cacheState, cacheControl);
+    void reply.headers({ 'cache-control': cacheControl, 'x-cache': 'MISS' });
     const versions = await cache.versionsOf(options.tags?.(request) ?? []);
     const fallback = found?.state === 'stale' || found?.state === 'soft' ? found.entry : undefined;
     request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: fallback, lockToken };
   };
+  // Callback style: a fresh L1 hit is answered synchronously, without a promise.
+  return (request: CachedRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+    let key = options.vary ? keyOf(request) : keysByUrl.get(request.url);
+    if (key === undefined) {
+      key = keyOf(request);
+      keysByUrl.set(request.url, key);
+    }
+    const peeked = cache.peek(key, namespace);
+    if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
+    slowPath(request, reply, key, peeked).then(
+      () => (reply.sent ? undefined : done()),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+}
+
+function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, cacheState: string, cacheControl: string): void {
+  const headers = { 'cache-control': cacheControl, etag: entry.etag, 'x-cache': cacheState };
+  if (request.headers['if-none-match'] === entry.etag) void reply.headers(headers).code(304).send();
+  else void reply.headers({ ...headers, 'content-type': 'application/json; charset=utf-8' }).send(entry.raw);
 }
 
 function storeResponse(cache: TieredCache) {
-  return async (request: CachedRequest, reply: FastifyReply, payload: unknown) => {
+  // Callback style, not async: a hit passes through without allocating a promise.
+  return (request: CachedRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload: unknown) => void): void => {
     const pending = request[PENDING];
-    if (!pending) return payload;
-    const { lockToken } = pending;
-    if (lockToken && (reply.statusCode !== 200 || typeof payload !== 'string')) void cache.release(pending.key, lockToken);
-    if (reply.statusCode >= 500 && pending.stale) {
-      cache.stats.staleServed++;
-      void reply.code(200).type('application/json; charset=utf-8').header('etag', pending.stale.etag).header('x-cache', 'STALE');
-      return pending.stale.raw;
-    }
-    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const { options, namespace } = pending;
-    const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started, lockToken);
-    void reply.header('etag', entry.etag);
-    return payload;
+    done(null, pending ? finishMiss(cache, pending, reply, payload) : payload);
   };
+}
+
+function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyReply, payload: unknown): unknown {
+  const { lockToken } = pending;
+  if (lockToken && (reply.statusCode !== 200 || typeof payload !== 'string')) void cache.release(pending.key, lockToken);
+  if (reply.statusCode >= 500 && pending.stale) {
+    cache.stats.staleServed++;
+    void reply.code(200).type('application/json; charset=utf-8').header('etag', pending.stale.etag).header('x-cache', 'STALE');
+    return pending.stale.raw;
+  }
+  if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+  const { options, namespace } = pending;
+  const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started, lockToken);
+  void reply.header('etag', entry.etag);
+  return payload;
 }
