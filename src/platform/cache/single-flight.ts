@@ -3,6 +3,10 @@ export class SingleFlight {
   private readonly inFlight = new Map<string, Promise<unknown>>();
   coalesced = 0;
 
+  has(key: string): boolean {
+    return this.inFlight.has(key);
+  }
+
   run<T>(key: string, load: () => Promise<T>): Promise<T> {
     const running = this.inFlight.get(key);
     if (running) {

@@ -163,6 +163,22 @@ describe('TieredCache', () => {
       expect(await cache.get('k')).toBe(2);
     });
 
+    it('starts one early refresh per key, and answers from the current value if it expires while that refresh runs', async () => {
+      const { cache, loader, calls } = await seeded(1 - Math.exp(-1000), 350);
+      Date.now = () => realNow() + 1000;
+      expect(await Promise.all([cache.getOrSet('k', loader), cache.getOrSet('k', loader), cache.getOrSet('k', loader)])).toEqual([1, 1, 1]);
+      expect(cache.stats.earlyRefreshes).toBe(1);
+      // Past the TTL before the refresh lands: no waiting for it (not even the 50 ms soft timeout).
+      Date.now = () => realNow() + 301_000;
+      const started = realNow();
+      expect(await cache.getOrSet('k', loader)).toBe(1);
+      expect(realNow() - started).toBeLessThan(40);
+      expect(cache.stats.staleServed).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(calls()).toBe(2);
+      expect(await cache.get('k')).toBe(2);
+    });
+
     it('does not refresh early when the draw says it is not yet time', async () => {
       const { cache, loader, calls } = await seeded(0.5, 5);
       Date.now = () => realNow() + 1000;

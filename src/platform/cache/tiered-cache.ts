@@ -63,6 +63,8 @@ export class TieredCache {
   private readonly l1: LRUCache<string, CacheEntry>;
   private readonly tags: TagVersions;
   private readonly flights = new SingleFlight();
+  /** Keys whose XFetch early refresh is running. */
+  private readonly refreshing = new Set<string>();
   private readonly instanceId = randomUUID();
   private readonly logger = new Logger('Cache');
   private readonly pendingTags = new Set<string>();
@@ -151,10 +153,10 @@ export class TieredCache {
       this.stats.miss(namespace);
       return undefined;
     }
-    return this.classify(entry, now, namespace, tier);
+    return this.classify(key, entry, now, namespace, tier);
   }
 
-  private classify(entry: CacheEntry, now: number, namespace: string, tier: 'l1' | 'l2'): Lookup {
+  private classify(key: string, entry: CacheEntry, now: number, namespace: string, tier: 'l1' | 'l2'): Lookup {
     const expiry = entry.createdAt + entry.ttlMs;
     if (now >= expiry) {
       this.stats.miss(namespace);
@@ -162,7 +164,8 @@ export class TieredCache {
     }
     this.stats.hit(namespace, tier);
     if (this.tags.softlyInvalidated(entry.tags, entry.createdAt)) return { entry, state: 'soft' };
-    if (entry.loadMs > 0 && now - entry.loadMs * this.settings.earlyRefreshBeta * Math.log(1 - this.random()) >= expiry) {
+    // One early refresh per key at a time: while it runs, reads are plain hits.
+    if (entry.loadMs > 0 && !this.flights.has(key) && now - entry.loadMs * this.settings.earlyRefreshBeta * Math.log(1 - this.random()) >= expiry) {
       this.stats.earlyRefreshes++;
       return { entry, state: 'refresh' };
     }
@@ -175,7 +178,7 @@ export class TieredCache {
     if (!entry) return undefined;
     const now = Date.now();
     if (now >= entry.createdAt + entry.ttlMs || this.tags.matches(entry.tags) !== true) return undefined;
-    return this.classify(entry, now, namespace, 'l1');
+    return this.classify(key, entry, now, namespace, 'l1');
   }
 
   /** A live entry (fresh or due for early refresh), or undefined. */
@@ -271,7 +274,16 @@ export class TieredCache {
     const found = this.peek(key, options.namespace ?? DEFAULT_NAMESPACE) ?? (await this.lookup(key, options.namespace));
     if (found?.state === 'fresh') return valueOf<T>(found.entry);
     if (found?.state === 'refresh' || found?.state === 'soft') {
-      this.load(key, loader, options).catch(() => undefined);
+      if (found.state === 'refresh') this.refreshing.add(key);
+      this.load(key, loader, options)
+        .catch(() => undefined)
+        .finally(() => this.refreshing.delete(key));
+      return valueOf<T>(found.entry);
+    }
+    // Expired while its early refresh is still running: that refresh is the load, and the
+    // value it replaces answers meanwhile, as XFetch intends no caller to wait at expiry.
+    if (found?.state === 'stale' && this.refreshing.has(key)) {
+      this.stats.staleServed++;
       return valueOf<T>(found.entry);
     }
     const loading = this.load(key, loader, options);

@@ -55,17 +55,19 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
   const cacheControl = options.cacheControl ?? 'no-cache';
   const slowPath = async (request: CachedRequest, reply: FastifyReply, key: string, peeked: Lookup | undefined): Promise<void> => {
     const found = peeked ?? (await cache.lookup(key, namespace));
-    // A `refresh` lookup makes this request recompute the entry (XFetch); others keep hitting.
     let hit = found?.state === 'fresh' ? found.entry : undefined;
     let cacheState = 'HIT';
     let lockToken: string | undefined;
-    if (found?.state === 'soft') {
-      // Softly invalidated: one request (across instances) refreshes, the others get the old body.
+    if (found?.state === 'soft' || found?.state === 'refresh') {
+      // Softly invalidated, or picked for early refresh: one request (across instances)
+      // recomputes, the others get the current body (marked STALE when it was invalidated).
       lockToken = await cache.tryLock(key);
       if (!lockToken) {
         hit = found.entry;
-        cacheState = 'STALE';
-        cache.stats.staleServed++;
+        if (found.state === 'soft') {
+          cacheState = 'STALE';
+          cache.stats.staleServed++;
+        }
       }
     } else if (!found || found.state === 'stale') {
       // A miss: one instance runs the handler, the others wait for its response to land.
