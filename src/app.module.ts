@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
@@ -17,7 +18,7 @@ const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, HttpPl
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), ...MODULES] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), ...MODULES] };
   }
 }
 

@@ -1,9 +1,11 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { QueryBus } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Cache } from 'cache-manager';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/index.js';
+import { GetAgencyStatsQuery } from '../../src/modules/agencies/queries/get-agency-stats/get-agency-stats.query.js';
 import { TieredCache } from '../../src/platform/cache/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -82,6 +84,25 @@ describe('cached endpoints', () => {
     await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: current.version, agencyId: other } });
     expect((await t.request(`/agencies/${other}/stats`)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 7777 }]);
     expect((await t.request(`/agencies/${agency}/stats`)).body.totals).toEqual([]);
+  });
+
+  it('tags agency stats with the suppliers of their top list, on the route and on the query handler', async () => {
+    const queries = t.app.get(QueryBus);
+    const cache = t.app.get(TieredCache);
+    const own = await fx.agency();
+    await fx.contract({ agencyId: own, supplierId: supplier, amountCents: 300 });
+    const fromBus = await queries.execute(new GetAgencyStatsQuery(own));
+    expect(fromBus.topSuppliers.map((s) => s.supplierId)).toEqual([supplier]);
+    const computeMisses = () => cache.report().namespaces.compute?.misses ?? 0;
+    const missesBefore = computeMisses();
+    expect(await queries.execute(new GetAgencyStatsQuery(own))).toEqual(fromBus);
+    expect(computeMisses()).toBe(missesBefore);
+
+    await t.request(`/agencies/${own}/stats`);
+    expect((await t.request(`/agencies/${own}/stats`)).headers.get('x-cache')).toBe('HIT');
+    await cache.invalidateTags([`supplier:${supplier}`]);
+    expect((await t.request(`/agencies/${own}/stats`)).headers.get('x-cache')).toBe('MISS');
+    expect(computeMisses()).toBe(missesBefore + 1);
   });
 
   it('shows a POST in lists at once', async () => {

@@ -5,12 +5,14 @@ import { UpdateContractHttpController } from './commands/update-contract/update-
 import { UpdateContractService } from './commands/update-contract/update-contract.service.js';
 import { ContractsRepository } from './infrastructure/contracts.repository.js';
 import { GetContractHttpController } from './queries/get-contract/get-contract.http.controller.js';
+import { GetContractQueryHandler } from './queries/get-contract/get-contract.query-handler.js';
 import { ListContractsHttpController } from './queries/list-contracts/list-contracts.http.controller.js';
+import { ListContractsQueryHandler } from './queries/list-contracts/list-contracts.query-handler.js';
 import { ContractListWarmer } from './warmers/contract-list.warmer.js';
 
 @Module({
   controllers: [ListContractsHttpController, GetContractHttpController, CreateContractHttpController, UpdateContractHttpController],
-  providers: [ContractsRepository, CreateContractService, UpdateContractService, ContractListWarmer],
+  providers: [ContractsRepository, GetContractQueryHandler, ListContractsQueryHandler, CreateContractService, UpdateContractService, ContractListWarmer],
   exports: [ContractsRepository],
 })
 export class ContractsModule {}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * One cached value. `raw` is the value's JSON text, serialized once when it was written; the
  * HTTP layer sends it as it is, other callers parse it once (see `value`).
@@ -14,6 +15,11 @@ export interface CacheEntry {
   /** Strong validator of `raw`. */
   etag: string;
   parsed?: unknown;
+}
+
+/** Strong validator of a body: a quoted SHA-1, base64url. */
+export function etagOf(raw: string): string {
+  return `"${createHash('sha1').update(raw).digest('base64url')}"`;
 }
 
 export function valueOf<T>(entry: CacheEntry): T {

@@ -3,15 +3,16 @@ import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { CACHE_MANAGER_PROVIDER } from './cache-manager/cache-manager.provider.js';
 import { CACHE_PROVIDERS } from './cache.providers.js';
+import { CachedMethodsExplorer } from './cached-methods.explorer.js';
 import { InvalidateTagsInterceptor } from './http/invalidate-tags.interceptor.js';
 import { TieredCache } from './tiered-cache.js';
 import { CacheWarmingService } from './warming/cache-warming.service.js';
 
-/** The tiered cache for the whole app; `@Cached` routes need `registerCachedRouteHooks` at start-up. */
+/** The tiered cache for the whole app; `@Cached` routes need `registerCachedRouteHooks` at start-up, `@Cached` provider methods are wrapped here. */
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [...CACHE_PROVIDERS, CACHE_MANAGER_PROVIDER, CacheWarmingService, { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor }],
+  providers: [...CACHE_PROVIDERS, CACHE_MANAGER_PROVIDER, CacheWarmingService, CachedMethodsExplorer, { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor }],
   exports: [TieredCache, CACHE_MANAGER, CacheWarmingService],
 })
 export class CacheModule implements OnModuleInit, OnApplicationShutdown {

@@ -2,7 +2,7 @@ export { CacheModule } from './cache.module.js';
 export { TieredCache } from './tiered-cache.js';
 export type { CacheOptions, InvalidateOptions, Lookup, TieredCacheSettings } from './tiered-cache.js';
 export { Cached } from './decorators/cached.decorator.js';
-export type { CachedRouteOptions } from './decorators/cached.decorator.js';
+export type { CachedOptions, CachedRouteOptions } from './decorators/cached.decorator.js';
 export { InvalidateTags } from './decorators/invalidate-tags.decorator.js';
 export { registerCachedRouteHooks } from './http/cached-route.hooks.js';
 export { cacheKey, stableStringify } from './cache-key.js';

@@ -9,6 +9,13 @@ import type { L2Store } from './stores/l2-store.js';
 export class TagVersions {
   private readonly known = new Map<string, number>();
   private readonly softAt = new Map<string, number>();
+  /**
+   * Position, in this instance's sequence of tag changes it heard of (hard or soft), of each
+   * tag's last change: for loads whose tags come from their result.
+   */
+  private readonly changedAt = new Map<string, number>();
+  private changes = 0;
+  private forgotAt = 0;
 
   constructor(private readonly l2: L2Store) {}
 
@@ -44,17 +51,39 @@ export class TagVersions {
   }
 
   learnSoft(tag: string, at: number): void {
-    if (at > (this.softAt.get(tag) ?? 0)) this.softAt.set(tag, at);
+    if (at > (this.softAt.get(tag) ?? 0)) {
+      this.softAt.set(tag, at);
+      this.changedAt.set(tag, ++this.changes);
+    }
   }
 
-  /** Versions only move forward, whatever order messages arrive in. */
-  learn(tag: string, version: number): void {
+  /** An invalidation this instance could not send to Redis: still a change for loads in flight here. */
+  markChanged(tags: readonly string[]): void {
+    for (const tag of tags) this.changedAt.set(tag, ++this.changes);
+  }
+
+  /** A mark to pass to `changedSince` later: taken before a load starts. */
+  mark(): number {
+    return this.changes;
+  }
+
+  /** True when one of `tags` moved, as far as this instance has heard, after `mark` was taken. */
+  changedSince(tags: readonly string[], mark: number): boolean {
+    return this.forgotAt > mark || tags.some((tag) => (this.changedAt.get(tag) ?? 0) > mark);
+  }
+
+  /** Versions only move forward, whatever order messages arrive in. `changed`: learned from an invalidation, not a read. */
+  learn(tag: string, version: number, changed = false): void {
     const known = this.known.get(tag);
+    if (changed || (known !== undefined && version > known)) this.changedAt.set(tag, ++this.changes);
     if (known === undefined || version > known) this.known.set(tag, version);
   }
 
   forgetAll(): void {
     this.known.clear();
     this.softAt.clear();
+    // A reconnect may have missed messages: treat every tag as just changed for loads in flight.
+    this.forgotAt = ++this.changes;
+    this.changedAt.clear();
   }
 }

@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { cacheKey } from './cache-key.js';
-import { type CacheEntry, decodeEntry, encodeEntry, valueOf } from './cache-entry.js';
+import { type CacheEntry, decodeEntry, encodeEntry, etagOf, valueOf } from './cache-entry.js';
 import { CacheStats, type CacheStatsReport } from './cache-stats.js';
 import { SingleFlight } from './single-flight.js';
 import type { BusMessage, CacheBus } from './stores/cache-bus.js';
@@ -48,6 +48,11 @@ export interface CacheOptions {
   /** Overrides the namespace's TTL. */
   ttlSeconds?: number;
   tags?: readonly string[];
+  /**
+   * Tags read off the loaded value. Their versions are read after the load: when this instance
+   * has heard of one of them moving since the load started, the value is returned uncached.
+   */
+  resultTags?: (value: unknown) => readonly string[];
 }
 
 const DEFAULT_NAMESPACE = 'api';
@@ -237,20 +242,37 @@ export class TieredCache {
    * `tagVersions` must have been read before the value was computed, so an invalidation
    * racing with the load leaves the stored entry stale.
    */
-  store(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number, lockToken?: string): CacheEntry {
-    const entry = this.putL1(key, raw, options, tagVersions, loadMs);
+  store(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number, lockToken?: string, createdAt?: number): CacheEntry {
+    const entry = this.putL1(key, raw, options, tagVersions, loadMs, createdAt);
     void (lockToken ? this.land(key, entry, lockToken) : this.writeL2(key, entry));
     return entry;
   }
 
-  private putL1(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number): CacheEntry {
+  /**
+   * Versions of the tags read off a loaded value, or undefined when one of them moved since the
+   * load started (the value may predate that change: it must not be cached).
+   */
+  async resultTagVersions(options: Pick<CacheOptions, 'resultTags'>, value: unknown, mark: number): Promise<Record<string, number> | undefined> {
+    const tags = options.resultTags?.(value) ?? [];
+    if (tags.length === 0) return {};
+    const versions = await this.versionsOf(tags);
+    return this.tags.changedSince(tags, mark) ? undefined : versions;
+  }
+
+  /** Taken before a load whose result tags are checked with `resultTagVersions`. */
+  changeMark(): number {
+    return this.tags.mark();
+  }
+
+  /** `createdAt` is when the data was read (the load's start): TTL and soft invalidation count from there. */
+  private putL1(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number, createdAt = Date.now()): CacheEntry {
     const entry: CacheEntry = {
       raw,
-      createdAt: Date.now(),
+      createdAt,
       ttlMs: this.ttlMs(options.namespace ?? DEFAULT_NAMESPACE, options.ttlSeconds),
       loadMs,
       tags: tagVersions,
-      etag: `"${createHash('sha1').update(raw).digest('base64url')}"`,
+      etag: etagOf(raw),
     };
     this.l1.set(key, entry);
     return entry;
@@ -310,9 +332,17 @@ export class TieredCache {
       if (claim.kind === 'landed') return valueOf<T>(claim.entry);
       try {
         const versions = await this.versionsOf(options.tags ?? []);
+        const mark = this.tags.mark();
+        const startedAt = Date.now();
         const started = performance.now();
         const value = await loader();
-        const entry = this.putL1(key, JSON.stringify(value), options, versions, performance.now() - started);
+        const loadMs = performance.now() - started;
+        const more = await this.resultTagVersions(options, value, mark);
+        if (!more) {
+          if (claim.kind === 'owner') await this.release(key, claim.token);
+          return value;
+        }
+        const entry = this.putL1(key, JSON.stringify(value), options, { ...versions, ...more }, loadMs, startedAt);
         entry.parsed = value;
         if (claim.kind === 'owner') await this.land(key, entry, claim.token);
         else void this.writeL2(key, entry);
@@ -429,10 +459,11 @@ export class TieredCache {
     }
     try {
       const versions = await this.l2.bumpTags(unique);
-      unique.forEach((tag, i) => this.tags.learn(tag, versions[i]));
+      unique.forEach((tag, i) => this.tags.learn(tag, versions[i], true));
       await this.bus.publish({ from: this.instanceId, tags: Object.fromEntries(unique.map((t, i) => [t, versions[i]])) });
     } catch {
       this.stats.l2Errors++;
+      this.tags.markChanged(unique);
       this.dropLocally(unique);
       for (const tag of unique) this.pendingTags.add(tag);
       this.scheduleRetry();
@@ -455,7 +486,7 @@ export class TieredCache {
 
   private onBusMessage(message: BusMessage): void {
     if (message.from === this.instanceId) return;
-    for (const [tag, version] of Object.entries(message.tags ?? {})) this.tags.learn(tag, version);
+    for (const [tag, version] of Object.entries(message.tags ?? {})) this.tags.learn(tag, version, true);
     for (const [tag, at] of Object.entries(message.softTags ?? {})) this.tags.learnSoft(tag, at);
     for (const key of message.keys ?? []) this.l1.delete(key);
     for (const key of message.landed ?? []) {

@@ -7,6 +7,11 @@ export interface Agency {
   updatedAt: string;
 }
 
+export interface AgencyPage {
+  items: Agency[];
+  nextCursor: string | null;
+}
+
 export interface AmountTotal {
   currency: string;
   contracts: number;

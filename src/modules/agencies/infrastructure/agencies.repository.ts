@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
-import { type Agency } from '../domain/agency.js';
+import { type Agency, type AgencyPage } from '../domain/agency.js';
 import { AgencyNotFoundError } from '../domain/agency.errors.js';
 
 const COLUMNS = 'id, code, name, region, created_at, updated_at';
@@ -41,7 +41,7 @@ export class AgenciesRepository {
   }
 
   /** Agencies by name, in keyset pages over (name, id). */
-  async list(cursor: string | undefined, limit: number): Promise<{ items: Agency[]; nextCursor: string | null }> {
+  async list(cursor: string | undefined, limit: number): Promise<AgencyPage> {
     const params: unknown[] = [limit + 1];
     let where = '';
     if (cursor !== undefined) {

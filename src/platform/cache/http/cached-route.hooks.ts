@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { CACHED_ROUTE } from '../cache.constants.js';
-import type { CacheEntry } from '../cache-entry.js';
+import { type CacheEntry, etagOf } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
 
@@ -15,6 +15,10 @@ interface PendingStore {
   namespace: string;
   versions: Record<string, number>;
   started: number;
+  /** Epoch ms when the handler started: the entry's age counts from here. */
+  startedAt: number;
+  /** Tag changes heard of before the handler started (see `TieredCache.changeMark`). */
+  mark: number;
 }
 
 const PENDING = Symbol('hotpath:cache:pending');
@@ -79,7 +83,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
     void reply.headers({ 'cache-control': cacheControl, 'x-cache': 'MISS' });
     const versions = await cache.versionsOf(options.tags?.(request) ?? []);
     const fallback = found?.state === 'stale' || found?.state === 'soft' ? found.entry : undefined;
-    request[PENDING] = { key, options, namespace, versions, started: performance.now(), stale: fallback, lockToken };
+    request[PENDING] = { key, options, namespace, versions, started: performance.now(), startedAt: Date.now(), mark: cache.changeMark(), stale: fallback, lockToken };
   };
   // Callback style: a fresh L1 hit is answered synchronously, without a promise.
   return (request: CachedRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
@@ -121,7 +125,21 @@ function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyRep
   }
   if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
   const { options, namespace } = pending;
-  const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, performance.now() - pending.started, lockToken);
-  void reply.header('etag', entry.etag);
+  const loadMs = performance.now() - pending.started;
+  if (!options.resultTags) {
+    const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, loadMs, lockToken, pending.startedAt);
+    void reply.header('etag', entry.etag);
+    return payload;
+  }
+  // Tags read off the body: stored once their versions are known, the response does not wait.
+  void reply.header('etag', etagOf(payload));
+  const { resultTags } = options;
+  const body = JSON.parse(payload) as unknown;
+  void cache
+    .resultTagVersions({ resultTags: (result) => resultTags(result, reply.request) }, body, pending.mark)
+    .then((more) => {
+      if (more) cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, { ...pending.versions, ...more }, loadMs, lockToken, pending.startedAt);
+      else if (lockToken) void cache.release(pending.key, lockToken);
+    });
   return payload;
 }

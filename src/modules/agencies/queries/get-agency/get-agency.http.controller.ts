@@ -1,19 +1,20 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Agency } from '../../domain/agency.js';
 import { AgencyResponseDto } from '../../dto/agency.response.dto.js';
-import { AgenciesRepository } from '../../infrastructure/agencies.repository.js';
+import { GetAgencyQuery } from './get-agency.query.js';
 
 @ApiTags('agencies')
 @Controller('agencies')
 export class GetAgencyHttpController {
-  constructor(private readonly agencies: AgenciesRepository) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'One agency by id.' })
   @ApiOkResponse({ type: AgencyResponseDto })
   @ApiNotFoundResponse({ description: 'AGENCY.NOT_FOUND' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Agency> {
-    return this.agencies.findById(id);
+    return this.queries.execute(new GetAgencyQuery(id));
   }
 }

@@ -1,14 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Cached } from '../../../../platform/cache/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
-import { SuppliersRepository } from '../../infrastructure/suppliers.repository.js';
+import { GetSupplierQuery } from './get-supplier.query.js';
 
 @ApiTags('suppliers')
 @Controller('suppliers')
 export class GetSupplierHttpController {
-  constructor(private readonly suppliers: SuppliersRepository) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
   @Cached({ tags: (request) => [`supplier:${(request.params as { id: string }).id}`] })
@@ -16,6 +17,6 @@ export class GetSupplierHttpController {
   @ApiOkResponse({ type: SupplierResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Supplier> {
-    return this.suppliers.findById(id);
+    return this.queries.execute(new GetSupplierQuery(id));
   }
 }
