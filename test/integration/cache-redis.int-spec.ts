@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { createRedisConnection } from '../../src/platform/redis/index.js';
 import { RedisCacheBus } from '../../src/platform/cache/stores/redis-cache-bus.js';
@@ -77,5 +78,39 @@ describe('tiered cache over Redis', () => {
     expect(await connections[0].get(a.key('api', 1))).toBe(entryBefore);
     expect(await a.get(a.key('api', 1))).toBeUndefined();
     expect(await a.get(a.key('api', 1999))).toBeUndefined();
+  });
+});
+
+describe('L2 reads of one tick', () => {
+  const prefix = testKeyPrefix('batch');
+  const plain = new Redis('redis://127.0.0.1:6379/0');
+  const prefixed = new Redis('redis://127.0.0.1:6379/0', { keyPrefix: `${prefix}:p:`, enableAutoPipelining: true });
+
+  afterAll(async () => {
+    await plain.unlink(...Array.from({ length: 50 }, (_, i) => `${prefix}:k${i}`), `${prefix}:p:one`, `${prefix}:p:two`);
+    plain.disconnect();
+    prefixed.disconnect();
+  });
+
+  it('leave as one MGET, each caller getting its own value or undefined', async () => {
+    const store = new RedisL2Store(plain, `${prefix}:t:`);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.set(`${prefix}:k${i}`, `v${i}`, 60_000)));
+    const sent = jest.spyOn(plain, 'sendCommand');
+    const keys = [...Array.from({ length: 50 }, (_, i) => `${prefix}:k${i}`), `${prefix}:missing`];
+    const values = await Promise.all(keys.map((key) => store.get(key)));
+    expect(values).toEqual([...Array.from({ length: 50 }, (_, i) => `v${i}`), undefined]);
+    expect(sent.mock.calls.map(([command]) => command.name)).toEqual(['mget']);
+    sent.mockClear();
+    expect(await store.get(`${prefix}:k7`)).toBe('v7');
+    expect(sent.mock.calls.map(([command]) => command.name)).toEqual(['get']);
+    sent.mockRestore();
+  });
+
+  it('honour the connection key prefix, as ioredis commands do', async () => {
+    const store = new RedisL2Store(prefixed, `${prefix}:t:`);
+    await prefixed.set('one', 'uno');
+    await plain.set(`${prefix}:p:two`, 'dos');
+    expect(await Promise.all([store.get('one'), store.get('two')])).toEqual(['uno', 'dos']);
+    expect(await store.get('one')).toBe('uno');
   });
 });

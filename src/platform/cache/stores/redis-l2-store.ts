@@ -1,17 +1,22 @@
 import type { Redis } from 'ioredis';
+import { GetBatcher } from './get-batcher.js';
 import type { L2Store, TagState } from './l2-store.js';
 
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-/** L2 over the shared auto-pipelined connection: concurrent calls share round trips. */
+/** L2 over the shared auto-pipelined connection: concurrent calls share round trips; reads of one tick share one MGET. */
 export class RedisL2Store implements L2Store {
+  private readonly reads: GetBatcher;
+
   constructor(
     private readonly redis: Redis,
     private readonly tagPrefix: string,
-  ) {}
+  ) {
+    this.reads = new GetBatcher(redis);
+  }
 
-  async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(key)) ?? undefined;
+  get(key: string): Promise<string | undefined> {
+    return this.reads.get(key);
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
