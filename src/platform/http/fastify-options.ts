@@ -27,8 +27,11 @@ export function requestId(req: IncomingMessage): string {
  * Server-level limits: body size (413 above), keep-alive, and a socket-level request timeout
  * kept above the application's own timeout so the app answers 503 before the socket is cut.
  */
-export function fastifyOptions(settings: HttpSettings): FastifyServerOptions {
+export function fastifyOptions(settings: HttpSettings): FastifyServerOptions & { skipMiddie: boolean } {
   return {
+    // Hotpath applies no Nest middleware (request logging is a Fastify hook): without middie,
+    // no request pays for its onRequest hook.
+    skipMiddie: true,
     bodyLimit: settings.maxRequestBytes,
     keepAliveTimeout: settings.keepAliveMs,
     requestTimeout: settings.requestTimeoutMs + 5000,
