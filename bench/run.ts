@@ -59,10 +59,8 @@ async function runScenario(
   machine: { nproc: number; node: string; loader: LoadGenerator },
 ): Promise<void> {
   console.error(`\nbench: ${scenario.name} — ${scenario.description} (${paths.length} paths, ${opts.generator}, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.duration} s each after ${opts.warmup} s warm-up)`);
-  const sample = await fetch(`${apps.uncached.baseUrl}${paths[0]}`);
-  if (!sample.ok) throw new Error(`${paths[0]} answered ${sample.status}: ${await sample.text()}`);
   const payloadFile = join(tmpdir(), `hotpath-bench-${scenario.name}.json`);
-  writeFileSync(payloadFile, await sample.text());
+  writeFileSync(payloadFile, JSON.stringify(await responsesOf(apps.uncached.baseUrl, paths)));
 
   const rows: Row[] = [];
   const running = (server: Server) => async (): Promise<Server> => ({ ...server, stop: async () => undefined });
@@ -106,6 +104,22 @@ async function runScenario(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${scenario.name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${scenario.name} (${results.date}, nproc ${machine.nproc}, node ${machine.node}, ${machine.loader}; app LOG_LEVEL=warn)\n${formatTable(results)}`);
+}
+
+/** Every path's real response body, for the ceilings and peers to serve. */
+async function responsesOf(baseUrl: string, paths: readonly string[]): Promise<Record<string, string>> {
+  const bodies: Record<string, string> = {};
+  const queue = [...paths];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const response = await fetch(`${baseUrl}${path}`);
+        if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+        bodies[path] = await response.text();
+      }
+    }),
+  );
+  return bodies;
 }
 
 function fail(message: string): never {

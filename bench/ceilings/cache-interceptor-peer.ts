@@ -1,28 +1,35 @@
 import 'reflect-metadata';
 import KeyvRedis from '@keyv/redis';
 import { CacheInterceptor, CacheModule } from '@nestjs/cache-manager';
-import { Controller, Get, Module, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Module, NotFoundException, Req, UseInterceptors } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Keyv } from 'keyv';
-import { listenOptions, loadPayload } from './payload.js';
+import { listenOptions, loadPayloads } from './payload.js';
 
 /**
  * The usual way to cache a Nest route: `@UseInterceptors(CacheInterceptor)` from
  * @nestjs/cache-manager. Usage: node cache-interceptor-peer.js <payload.json> <fastify|express> <memory|redis>.
- * The handler returns the parsed payload, as a real handler returns an object.
+ * The handler returns that path's parsed body, as a real handler returns an object.
  */
-const payload: unknown = JSON.parse(loadPayload());
+const payloads = new Map([...loadPayloads()].map(([path, body]) => [path, JSON.parse(body) as unknown]));
 const [, , , platform, store] = process.argv;
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 @Controller()
 @UseInterceptors(CacheInterceptor)
 class PayloadController {
+  @Get('ready')
+  ready(): string {
+    return 'ok';
+  }
+
   @Get('*')
-  get(): unknown {
-    return payload;
+  get(@Req() request: { url: string; originalUrl?: string }): unknown {
+    const body = payloads.get(request.originalUrl ?? request.url);
+    if (body === undefined) throw new NotFoundException();
+    return body;
   }
 }
 

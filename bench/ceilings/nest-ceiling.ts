@@ -1,18 +1,26 @@
 import 'reflect-metadata';
-import { Controller, Get, Header, Module } from '@nestjs/common';
+import { Controller, Get, Header, Module, NotFoundException, Req } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { listenOptions, loadPayload } from './payload.js';
+import type { FastifyRequest } from 'fastify';
+import { listenOptions, loadPayloads } from './payload.js';
 
-/** Upper bound for any Nest app: NestJS + Fastify, one controller returning the payload. */
-const payload = loadPayload();
+/** Upper bound for any Nest app: NestJS + Fastify, one controller returning each path's pre-built body. */
+const payloads = loadPayloads();
 
 @Controller()
 class PayloadController {
+  @Get('ready')
+  ready(): string {
+    return 'ok';
+  }
+
   @Get('*')
   @Header('content-type', 'application/json; charset=utf-8')
-  get(): string {
-    return payload;
+  get(@Req() request: FastifyRequest): string {
+    const body = payloads.get(request.url);
+    if (body === undefined) throw new NotFoundException();
+    return body;
   }
 }
 
