@@ -1,16 +1,17 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidateTags } from '../../../../platform/cache/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { CreateContractRequestDto } from './create-contract.request.dto.js';
-import { CreateContractService } from './create-contract.service.js';
+import { CreateContractCommand } from './create-contract.command.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
 export class CreateContractHttpController {
-  constructor(private readonly service: CreateContractService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -19,6 +20,6 @@ export class CreateContractHttpController {
   @ApiCreatedResponse({ type: ContractResponseDto })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.MALFORMED_JSON or CONTRACT.UNKNOWN_REFERENCE' })
   create(@Body() body: CreateContractRequestDto): Promise<Contract> {
-    return this.service.create(body);
+    return this.commands.execute(new CreateContractCommand({ ...body, signedAt: new Date(body.signedAt).toISOString(), metadata: body.metadata ?? {} }));
   }
 }

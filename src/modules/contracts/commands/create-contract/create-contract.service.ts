@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Contract } from '../../domain/contract.js';
 import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
-import { CreateContractRequestDto } from './create-contract.request.dto.js';
+import { CreateContractCommand } from './create-contract.command.js';
 
-@Injectable()
-export class CreateContractService {
+@CommandHandler(CreateContractCommand)
+export class CreateContractService implements ICommandHandler<CreateContractCommand, Contract> {
   constructor(private readonly contracts: ContractsRepository) {}
 
-  create(request: CreateContractRequestDto): Promise<Contract> {
-    return this.contracts.insert({ ...request, signedAt: new Date(request.signedAt).toISOString(), metadata: request.metadata ?? {} });
+  execute({ contract }: CreateContractCommand): Promise<Contract> {
+    return this.contracts.insert(contract);
   }
 }

@@ -1,14 +1,15 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { UpdateContractRequestDto } from './update-contract.request.dto.js';
-import { UpdateContractService } from './update-contract.service.js';
+import { UpdateContractCommand } from './update-contract.command.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
 export class UpdateContractHttpController {
-  constructor(private readonly service: UpdateContractService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change some fields of a contract, guarded by its version.' })
@@ -16,6 +17,8 @@ export class UpdateContractHttpController {
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONTRACT.VERSION_CONFLICT: the version sent is stale' })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContractRequestDto): Promise<Contract> {
-    return this.service.update(id, body);
+    const { version, ...changes } = body;
+    if (changes.signedAt !== undefined) changes.signedAt = new Date(changes.signedAt).toISOString();
+    return this.commands.execute(new UpdateContractCommand(id, version, changes));
   }
 }

@@ -1,21 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { TieredCache } from '../../../../platform/cache/index.js';
 import type { Contract } from '../../domain/contract.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { ContractsRepository } from '../../infrastructure/contracts.repository.js';
-import type { UpdateContractRequestDto } from './update-contract.request.dto.js';
+import { UpdateContractCommand } from './update-contract.command.js';
 
-@Injectable()
-export class UpdateContractService {
+@CommandHandler(UpdateContractCommand)
+export class UpdateContractService implements ICommandHandler<UpdateContractCommand, Contract> {
   constructor(
     private readonly contracts: ContractsRepository,
     private readonly cache: TieredCache,
   ) {}
 
   /** Invalidates after the update committed: the contract, every list, and the stats of the agency before and after. */
-  async update(id: string, { version, ...changes }: UpdateContractRequestDto): Promise<Contract> {
-    if (changes.signedAt !== undefined) changes.signedAt = new Date(changes.signedAt).toISOString();
-    const { contract, previousAgencyId } = await this.contracts.update(id, version, changes);
+  async execute({ id, expectedVersion, changes }: UpdateContractCommand): Promise<Contract> {
+    const { contract, previousAgencyId } = await this.contracts.update(id, expectedVersion, changes);
     await this.cache.invalidateTags([...contractTags.written(contract), contractTags.agency(previousAgencyId)]);
     return contract;
   }

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { type Contract, type ContractChanges } from '../../domain/contract.js';
+
+export class UpdateContractCommand extends Command<Contract> {
+  constructor(
+    readonly id: string,
+    readonly expectedVersion: number,
+    readonly changes: ContractChanges,
+  ) {
+    super();
+  }
+}
