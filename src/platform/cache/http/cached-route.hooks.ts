@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { CACHED_ROUTE } from '../cache.constants.js';
@@ -113,8 +114,23 @@ function storeResponse(cache: TieredCache) {
   // Callback style, not async: a hit passes through without allocating a promise.
   return (request: CachedRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload: unknown) => void): void => {
     const pending = request[PENDING];
-    done(null, pending ? finishMiss(cache, pending, reply, payload) : payload);
+    if (!pending) return done(null, payload);
+    let sent = payload;
+    try {
+      sent = finishMiss(cache, pending, reply, payload);
+    } catch (error) {
+      // Caching must never fail a response: it goes out uncached.
+      failedStore(cache, pending, error);
+    }
+    done(null, sent);
   };
+}
+
+const logger = new Logger('Cache');
+
+function failedStore(cache: TieredCache, pending: PendingStore, error: unknown): void {
+  logger.warn({ msg: 'response not cached', key: pending.key, error: String(error) });
+  if (pending.lockToken) void cache.release(pending.key, pending.lockToken);
 }
 
 function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyReply, payload: unknown): unknown {
@@ -142,6 +158,7 @@ function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyRep
     .then((more) => {
       if (more) cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, { ...pending.versions, ...more }, loadMs, lockToken, pending.startedAt);
       else if (lockToken) void cache.release(pending.key, lockToken);
-    });
+    })
+    .catch((error: unknown) => failedStore(cache, pending, error));
   return payload;
 }
