@@ -1,4 +1,5 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
+import { EventOutbox1763900000000 } from './1763900000000-event-outbox.js';
 
 /** Every migration in order; listed explicitly so builds and tests load the same classes. */
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, EventOutbox1763900000000];

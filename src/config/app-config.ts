@@ -17,6 +17,7 @@ export class AppConfig {
   };
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
   readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number; warmOnStart: boolean; warmIntervalSeconds: number };
+  readonly events: { streamShards: number; outboxPollMs: number; outboxBatch: number };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
@@ -64,6 +65,7 @@ export class AppConfig {
       warmOnStart: values.CACHE_WARM_ON_START,
       warmIntervalSeconds: values.CACHE_WARM_INTERVAL,
     };
+    this.events = { streamShards: values.EVENTS_STREAM_SHARDS, outboxPollMs: values.OUTBOX_POLL_MS, outboxBatch: values.OUTBOX_BATCH };
     this.http = {
       keepAliveMs: values.KEEPALIVE * 1000,
       maxRequestBytes: values.MAX_REQUEST_SIZE,

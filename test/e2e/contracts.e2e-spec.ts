@@ -220,6 +220,32 @@ describe('contracts API', () => {
       expect((await t.request(`/contracts/${target.id}`)).body.amountCents).toBe(999);
     });
 
+    it('commits each write with its event in the outbox, carrying the request id; a refused write adds none', async () => {
+      const eventsOf = async (id: string) =>
+        (await t.db.client.query('SELECT type, schema_version, aggregate_version, correlation_id, payload FROM outbox WHERE aggregate_id = $1 ORDER BY position', [id])).rows;
+      const created = await t.request('/contracts', {
+        method: 'POST',
+        headers: { 'x-request-id': 'req-create-1' },
+        json: { agencyId: agencyA, supplierId: supplierY, category: 'energy', procurementMethod: 'open', amountCents: 10, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active' },
+      });
+      const id = created.body.id as string;
+      await t.request(`/contracts/${id}`, { method: 'PATCH', headers: { 'x-request-id': 'req-patch-1' }, json: { version: 1, agencyId: agencyB } });
+      expect((await t.request(`/contracts/${id}`, { method: 'PATCH', json: { version: 1, amountCents: 5 } })).status).toBe(409);
+      expect(await eventsOf(id)).toEqual([
+        { type: 'contract.created', schema_version: 1, aggregate_version: 1, correlation_id: 'req-create-1', payload: { contract: created.body } },
+        {
+          type: 'contract.updated',
+          schema_version: 1,
+          aggregate_version: 2,
+          correlation_id: 'req-patch-1',
+          payload: { contract: expect.objectContaining({ id, agencyId: agencyB, version: 2 }), changed: ['agencyId'], previousAgencyId: agencyA },
+        },
+      ]);
+      const unknownAgency = await t.request('/contracts', { method: 'POST', json: { ...created.body, id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, agencyId: '00000000-0000-4000-8000-000000000000' } });
+      expect(unknownAgency.status).toBe(400);
+      expect((await t.db.client.query("SELECT count(*)::int AS n FROM outbox WHERE payload->'contract'->>'agencyId' = '00000000-0000-4000-8000-000000000000'")).rows[0].n).toBe(0);
+    });
+
     it('answers 404 for an unknown contract and 400 without a version or with a null field', async () => {
       const missing = await t.request('/contracts/00000000-0000-4000-8000-000000000000', { method: 'PATCH', json: { version: 1, status: 'active' } });
       expect(missing.status).toBe(404);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { appendToOutbox } from '../../../platform/events/index.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { type Contract, type ContractChanges, type NewContract } from '../domain/contract.js';
 import { type ContractFilters, type ContractPage, type ContractPosition } from '../domain/contract-filters.js';
 import { ContractNotFoundError, ContractVersionConflictError, UnknownReferenceError } from '../domain/contract.errors.js';
+import { contractCreated, contractUpdated } from '../domain/contract.events.js';
 import { contractListQuery } from './contract-list.sql.js';
 import { CONTRACT_COLUMNS, type ContractRow, toContract } from './contract.row.js';
 
@@ -41,24 +43,46 @@ export class ContractsRepository {
     return { items: rows.map(toContract), nextCursor: hasMore ? encodeCursor([last.signed_us, last.id]) : null };
   }
 
-  async insert(contract: NewContract): Promise<Contract> {
+  /** Inserts the contract and its `contract.created` event in one transaction. */
+  async insert(contract: NewContract, correlationId: string | null = null): Promise<Contract> {
     try {
-      const rows: ContractRow[] = await this.db.query(
-        `INSERT INTO contracts (agency_id, supplier_id, category, procurement_method, amount_cents, currency, signed_at, status, metadata)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CONTRACT_COLUMNS}`,
-        [contract.agencyId, contract.supplierId, contract.category, contract.procurementMethod, contract.amountCents, contract.currency, contract.signedAt, contract.status, JSON.stringify(contract.metadata)],
-      );
-      return toContract(rows[0]);
+      return await this.db.transaction(async (tx) => {
+        const created = await this.insertRow(tx, contract);
+        await appendToOutbox(tx, [contractCreated(created, correlationId)]);
+        return created;
+      });
     } catch (error) {
       throw referenceError(error, contract) ?? error;
     }
   }
 
+  private async insertRow(tx: EntityManager, contract: NewContract): Promise<Contract> {
+    const rows: ContractRow[] = await tx.query(
+      `INSERT INTO contracts (agency_id, supplier_id, category, procurement_method, amount_cents, currency, signed_at, status, metadata)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CONTRACT_COLUMNS}`,
+      [contract.agencyId, contract.supplierId, contract.category, contract.procurementMethod, contract.amountCents, contract.currency, contract.signedAt, contract.status, JSON.stringify(contract.metadata)],
+    );
+    return toContract(rows[0]);
+  }
+
   /**
-   * Applies `changes` only if the stored version is `expectedVersion`; bumps the version.
-   * Returns the agency the contract belonged to before, whose stats the change also moved.
+   * Applies `changes` only if the stored version is `expectedVersion`; bumps the version and
+   * appends `contract.updated`, in one transaction. Returns the agency the contract belonged
+   * to before, whose stats the change also moved.
    */
-  async update(id: string, expectedVersion: number, changes: ContractChanges): Promise<{ contract: Contract; previousAgencyId: string }> {
+  async update(id: string, expectedVersion: number, changes: ContractChanges, correlationId: string | null = null): Promise<{ contract: Contract; previousAgencyId: string }> {
+    const updated = await this.db.transaction(async (tx) => {
+      const result = await this.updateRow(tx, id, expectedVersion, changes);
+      if (result) await appendToOutbox(tx, [contractUpdated(result.contract, changes, result.previousAgencyId, correlationId)]);
+      return result;
+    });
+    if (updated) return updated;
+    const current: { version: number }[] = await this.db.query('SELECT version FROM contracts WHERE id = $1', [id]);
+    if (current.length === 0) throw new ContractNotFoundError(id);
+    throw new ContractVersionConflictError(id, expectedVersion, current[0].version);
+  }
+
+  private async updateRow(tx: EntityManager, id: string, expectedVersion: number, changes: ContractChanges): Promise<{ contract: Contract; previousAgencyId: string } | undefined> {
     const sets: string[] = [];
     const params: unknown[] = [id, expectedVersion];
     for (const [field, value] of Object.entries(changes) as [keyof ContractChanges, unknown][]) {
@@ -70,7 +94,7 @@ export class ContractsRepository {
     let rows: (ContractRow & { previous_agency_id: string })[];
     try {
       // TypeORM returns [rows, affectedCount] for UPDATE ... RETURNING.
-      [rows] = await this.db.query(
+      [rows] = await tx.query(
         `WITH previous AS (SELECT agency_id AS previous_agency_id FROM contracts WHERE id = $1 AND version = $2 FOR UPDATE)
          UPDATE contracts SET ${sets.join(', ')} FROM previous WHERE id = $1 AND version = $2
          RETURNING ${CONTRACT_COLUMNS}, previous.previous_agency_id`,
@@ -79,10 +103,7 @@ export class ContractsRepository {
     } catch (error) {
       throw referenceError(error, changes) ?? error;
     }
-    if (rows.length === 1) return { contract: toContract(rows[0]), previousAgencyId: rows[0].previous_agency_id };
-    const current: { version: number }[] = await this.db.query('SELECT version FROM contracts WHERE id = $1', [id]);
-    if (current.length === 0) throw new ContractNotFoundError(id);
-    throw new ContractVersionConflictError(id, expectedVersion, current[0].version);
+    return rows.length === 1 ? { contract: toContract(rows[0]), previousAgencyId: rows[0].previous_agency_id } : undefined;
   }
 }
 

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyRequest } from 'fastify';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidateTags } from '../../../../platform/cache/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
@@ -19,7 +20,7 @@ export class CreateContractHttpController {
   @ApiOperation({ summary: 'Record a signed contract.' })
   @ApiCreatedResponse({ type: ContractResponseDto })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.MALFORMED_JSON or CONTRACT.UNKNOWN_REFERENCE' })
-  create(@Body() body: CreateContractRequestDto): Promise<Contract> {
-    return this.commands.execute(new CreateContractCommand({ ...body, signedAt: new Date(body.signedAt).toISOString(), metadata: body.metadata ?? {} }));
+  create(@Body() body: CreateContractRequestDto, @Req() request: FastifyRequest): Promise<Contract> {
+    return this.commands.execute(new CreateContractCommand({ ...body, signedAt: new Date(body.signedAt).toISOString(), metadata: body.metadata ?? {} }, request.id));
   }
 }

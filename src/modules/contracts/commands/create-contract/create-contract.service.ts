@@ -7,7 +7,7 @@ import { CreateContractCommand } from './create-contract.command.js';
 export class CreateContractService implements ICommandHandler<CreateContractCommand, Contract> {
   constructor(private readonly contracts: ContractsRepository) {}
 
-  execute({ contract }: CreateContractCommand): Promise<Contract> {
-    return this.contracts.insert(contract);
+  execute({ contract, correlationId }: CreateContractCommand): Promise<Contract> {
+    return this.contracts.insert(contract, correlationId);
   }
 }

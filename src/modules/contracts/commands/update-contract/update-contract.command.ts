@@ -6,6 +6,8 @@ export class UpdateContractCommand extends Command<Contract> {
     readonly id: string,
     readonly expectedVersion: number,
     readonly changes: ContractChanges,
+    /** The request id that caused it, carried into the event. */
+    readonly correlationId: string | null = null,
   ) {
     super();
   }

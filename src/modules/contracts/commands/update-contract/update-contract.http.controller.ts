@@ -1,5 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Patch, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyRequest } from 'fastify';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
@@ -16,9 +17,9 @@ export class UpdateContractHttpController {
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONTRACT.VERSION_CONFLICT: the version sent is stale' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContractRequestDto): Promise<Contract> {
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContractRequestDto, @Req() request: FastifyRequest): Promise<Contract> {
     const { version, ...changes } = body;
     if (changes.signedAt !== undefined) changes.signedAt = new Date(changes.signedAt).toISOString();
-    return this.commands.execute(new UpdateContractCommand(id, version, changes));
+    return this.commands.execute(new UpdateContractCommand(id, version, changes, request.id));
   }
 }

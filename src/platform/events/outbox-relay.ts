@@ -1,0 +1,154 @@
+import { Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { streamOf } from './event-streams.js';
+
+export interface OutboxRelaySettings {
+  databaseUrl: string;
+  keyPrefix: string;
+  shards: number;
+  pollMs: number;
+  batch: number;
+}
+
+interface OutboxRow {
+  position: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  aggregate_type: string;
+  aggregate_id: string;
+  aggregate_version: number;
+  occurred_at: Date;
+  correlation_id: string | null;
+  causation_id: string | null;
+  payload: unknown;
+}
+
+export const OUTBOX_CHANNEL = 'hotpath_outbox';
+/** Advisory lock held by the one relay that publishes; the others stand by. */
+const LEADER_LOCK = 7_003_700_112;
+
+/**
+ * Publishes outbox rows to Redis Streams in `position` order, woken by NOTIFY and by a poll.
+ * It takes only rows of transactions below the snapshot's xmin: a transaction still running
+ * may yet commit rows with lower positions, so nothing after it goes out first. A row is
+ * marked published only after Redis accepted it; if Redis is away the rows wait, in order.
+ * A relay killed between XADD and the mark publishes those rows again (consumers are
+ * idempotent by event id).
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private client: Client | undefined;
+  private leader = false;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private failing = false;
+  published = 0;
+
+  constructor(
+    private readonly settings: OutboxRelaySettings,
+    private readonly redis: Redis,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.settings.pollMs);
+    this.kick();
+  }
+
+  /** Runs a drain now, or once more after the one in progress. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.round()
+      .catch((error: unknown) => this.failed(error))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves once the drain in progress, if any, has finished; no new one starts. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async round(): Promise<void> {
+    const client = await this.connected();
+    if (!this.leader) this.leader = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK])).rows[0].ok;
+    if (!this.leader) return;
+    while (!this.stopped && (await this.drainBatch(client)) === this.settings.batch);
+    if (this.failing) this.logger.log({ msg: 'outbox relay publishing again' });
+    this.failing = false;
+  }
+
+  private async drainBatch(client: Client): Promise<number> {
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT position, event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, payload
+         FROM outbox
+        WHERE published_at IS NULL AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY position
+        LIMIT $1`,
+      [this.settings.batch],
+    );
+    if (rows.length === 0) return 0;
+    const pipeline = this.redis.pipeline();
+    for (const row of rows) {
+      const envelope = {
+        eventId: row.event_id,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        aggregateType: row.aggregate_type,
+        aggregateId: row.aggregate_id,
+        aggregateVersion: row.aggregate_version,
+        occurredAt: row.occurred_at.toISOString(),
+        correlationId: row.correlation_id,
+        causationId: row.causation_id,
+        payload: row.payload,
+      };
+      const stream = streamOf(this.settings.keyPrefix, row.aggregate_type, row.aggregate_id, this.settings.shards);
+      pipeline.xadd(stream, '*', 'id', row.event_id, 'type', row.type, 'envelope', JSON.stringify(envelope));
+    }
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+    await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [rows.map((r) => r.position)]);
+    this.published += rows.length;
+    return rows.length;
+  }
+
+  private async connected(): Promise<Client> {
+    if (this.client) return this.client;
+    const client = new Client({ connectionString: this.settings.databaseUrl, application_name: 'hotpath-outbox-relay' });
+    client.on('notification', () => this.kick());
+    // A lost connection also lost the leader lock: the next poll reconnects and competes again.
+    client.on('error', (error) => {
+      this.failed(error);
+      if (this.client === client) {
+        this.client = undefined;
+        this.leader = false;
+      }
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.client = client;
+    return client;
+  }
+
+  /** Logged once per outage, not per retry. */
+  private failed(error: unknown): void {
+    if (!this.failing) this.logger.warn({ msg: 'outbox relay cannot publish; rows wait in the outbox', error: String(error) });
+    this.failing = true;
+  }
+}

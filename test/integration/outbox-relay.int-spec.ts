@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { OutboxRelay, streamOf } from '../../src/platform/events/index.js';
+import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+async function insertEvent(client: Client, aggregateId: string, version: number): Promise<void> {
+  await client.query(
+    `INSERT INTO outbox (event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload)
+     VALUES ($1, 'contract.updated', 1, 'contract', $2, $3, now(), $4)`,
+    [randomUUID(), aggregateId, version, JSON.stringify({ version })],
+  );
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('outbox relay', () => {
+  let db: TestDatabase;
+  const prefix = testKeyPrefix('relay');
+  const redis = new Redis(REDIS_URL);
+  const relays: OutboxRelay[] = [];
+
+  const relay = (redisConnection = redis, pollMs = 50) => {
+    const r = new OutboxRelay({ databaseUrl: db.url, keyPrefix: prefix, shards: 4, pollMs, batch: 2 }, redisConnection);
+    relays.push(r);
+    return r;
+  };
+  // A shard's stream holds other aggregates' events too.
+  const versionsIn = async (aggregateId: string) =>
+    (await redis.xrange(streamOf(prefix, 'contract', aggregateId, 4), '-', '+'))
+      .map(([, fields]) => JSON.parse(fields[5]) as { aggregateId: string; aggregateVersion: number })
+      .filter((e) => e.aggregateId === aggregateId)
+      .map((e) => e.aggregateVersion);
+  const unpublished = async (aggregateId?: string) =>
+    Number((await db.client.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL AND ($1::uuid IS NULL OR aggregate_id = $1)', [aggregateId ?? null])).rows[0].n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('relay');
+  });
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+  });
+  afterAll(async () => {
+    const keys = Array.from({ length: 4 }, (_, shard) => `${prefix}:events:{contract.${shard}}`);
+    await redis.unlink(...keys);
+    redis.disconnect();
+    await db.drop();
+  });
+
+  it('publishes committed events to the aggregate shard, in order, in batches, and marks them', async () => {
+    const aggregate = randomUUID();
+    for (let version = 1; version <= 5; version++) await insertEvent(db.client, aggregate, version);
+    relay().start();
+    await until(async () => (await unpublished()) === 0);
+    expect(await versionsIn(aggregate)).toEqual([1, 2, 3, 4, 5]);
+    const [, fields] = (await redis.xrange(streamOf(prefix, 'contract', aggregate, 4), '-', '+'))[0];
+    expect(fields.slice(0, 4)).toEqual(['id', expect.stringMatching(/^[0-9a-f-]{36}$/), 'type', 'contract.updated']);
+    expect(JSON.parse(fields[5])).toMatchObject({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: aggregate, payload: { version: 1 } });
+  });
+
+  it('holds back rows committed after a transaction that is still running, then sends all in position order', async () => {
+    const aggregate = randomUUID();
+    const slow = new Client({ connectionString: db.url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query('SELECT pg_current_xact_id()');
+      await insertEvent(slow, aggregate, 1);
+      await insertEvent(db.client, aggregate, 2);
+      const r = relay();
+      r.start();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await versionsIn(aggregate)).toEqual([]);
+      await slow.query('COMMIT');
+      await until(async () => (await versionsIn(aggregate)).length === 2);
+      expect(await versionsIn(aggregate)).toEqual([1, 2]);
+    } finally {
+      await slow.end();
+    }
+  });
+
+  it('keeps rows in the outbox while Redis is unreachable, and one relay leads at a time', async () => {
+    const aggregate = randomUUID();
+    await insertEvent(db.client, aggregate, 1);
+    const away = new Redis('redis://127.0.0.1:1/0', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const blocked = relay(away);
+    blocked.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await unpublished(aggregate)).toBe(1);
+    expect(blocked.published).toBe(0);
+    // The first relay holds the leader lock: a second one stands by until it stops.
+    const standby = relay();
+    standby.start();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await unpublished(aggregate)).toBe(1);
+    await blocked.stop();
+    await until(async () => (await unpublished(aggregate)) === 0);
+    expect(await versionsIn(aggregate)).toEqual([1]);
+    away.disconnect();
+  });
+});
