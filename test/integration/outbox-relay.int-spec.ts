@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { OutboxRelay, streamOf } from '../../src/platform/events/index.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
+import { waitFor } from '../support/wait-for.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379/0';
 
@@ -12,14 +13,6 @@ async function insertEvent(client: Client, aggregateId: string, version: number)
      VALUES ($1, 'contract.updated', 1, 'contract', $2, $3, now(), $4)`,
     [randomUUID(), aggregateId, version, JSON.stringify({ version })],
   );
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('outbox relay', () => {
@@ -59,7 +52,7 @@ describe('outbox relay', () => {
     const aggregate = randomUUID();
     for (let version = 1; version <= 5; version++) await insertEvent(db.client, aggregate, version);
     relay().start();
-    await until(async () => (await unpublished()) === 0);
+    await waitFor(async () => (await unpublished()) === 0);
     expect(await versionsIn(aggregate)).toEqual([1, 2, 3, 4, 5]);
     const [, fields] = (await redis.xrange(streamOf(prefix, 'contract', aggregate, 4), '-', '+'))[0];
     expect(fields.slice(0, 4)).toEqual(['id', expect.stringMatching(/^[0-9a-f-]{36}$/), 'type', 'contract.updated']);
@@ -80,7 +73,7 @@ describe('outbox relay', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await versionsIn(aggregate)).toEqual([]);
       await slow.query('COMMIT');
-      await until(async () => (await versionsIn(aggregate)).length === 2);
+      await waitFor(async () => (await versionsIn(aggregate)).length === 2);
       expect(await versionsIn(aggregate)).toEqual([1, 2]);
     } finally {
       await slow.end();
@@ -102,7 +95,7 @@ describe('outbox relay', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await unpublished(aggregate)).toBe(1);
     await blocked.stop();
-    await until(async () => (await unpublished(aggregate)) === 0);
+    await waitFor(async () => (await unpublished(aggregate)) === 0);
     expect(await versionsIn(aggregate)).toEqual([1]);
     away.disconnect();
   });

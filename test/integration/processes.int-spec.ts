@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freePort } from '../support/free-port.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
+import { waitFor } from '../support/wait-for.js';
 
 const API = 'dist/src/main.js';
 const WORKER = 'dist/src/worker.js';
@@ -15,14 +16,6 @@ function start(entry: string, env: Record<string, string>): { child: ChildProces
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The built entry points as operators run them: they start, serve, and stop cleanly on SIGTERM. */
