@@ -1,22 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freePort } from '../support/free-port.js';
+import { startNode as start } from '../support/node-process.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
 const API = 'dist/src/main.js';
 const WORKER = 'dist/src/worker.js';
 const LOCK_WAITERS = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-
-
-function start(entry: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = '';
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
 
 /** The built entry points as operators run them: they start, serve, and stop cleanly on SIGTERM. */
 describe('API and worker processes', () => {
