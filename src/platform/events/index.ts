@@ -6,3 +6,6 @@ export { streamOf } from './event-streams.js';
 export { OUTBOX_CHANNEL, OutboxRelay } from './outbox-relay.js';
 export type { OutboxRelaySettings } from './outbox-relay.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
+export { EventStreamsInspector, EventStreamsUnavailableError } from './event-streams.inspector.js';
+export type { EventStreamsReport, StreamGroupReport } from './event-streams.inspector.js';
+export { EventsModule } from './events.module.js';
