@@ -7,3 +7,4 @@ export { createValidationPipe } from './validation.pipe.js';
 export { RequestTimeoutError } from './request-timeout.error.js';
 export { configureHttpApp } from './configure-app.js';
 export { AdminTokenGuard, AdminDisabledError, AdminUnauthorizedError } from './admin-token.guard.js';
+export { AdminController } from './admin-controller.decorator.js';

@@ -1,12 +1,9 @@
-import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmingService, type WarmJob } from '../../../../platform/cache/index.js';
-import { AdminTokenGuard } from '../../../../platform/http/index.js';
+import { AdminController } from '../../../../platform/http/index.js';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('admin/cache')
-@UseGuards(AdminTokenGuard)
+@AdminController('admin/cache')
 export class WarmCacheHttpController {
   constructor(private readonly warming: CacheWarmingService) {}
 

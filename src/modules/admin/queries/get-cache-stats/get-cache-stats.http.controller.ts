@@ -1,12 +1,9 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { type CacheStatsReport, TieredCache } from '../../../../platform/cache/index.js';
-import { AdminTokenGuard } from '../../../../platform/http/index.js';
+import { AdminController } from '../../../../platform/http/index.js';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('admin/cache')
-@UseGuards(AdminTokenGuard)
+@AdminController('admin/cache')
 export class GetCacheStatsHttpController {
   constructor(private readonly cache: TieredCache) {}
 

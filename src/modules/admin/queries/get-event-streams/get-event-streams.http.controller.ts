@@ -1,12 +1,9 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { EventStreamsInspector, type EventStreamsReport } from '../../../../platform/events/index.js';
-import { AdminTokenGuard } from '../../../../platform/http/index.js';
+import { AdminController } from '../../../../platform/http/index.js';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('admin/events')
-@UseGuards(AdminTokenGuard)
+@AdminController('admin/events')
 export class GetEventStreamsHttpController {
   constructor(private readonly inspector: EventStreamsInspector) {}
 

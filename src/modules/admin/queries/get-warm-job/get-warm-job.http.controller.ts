@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmingService, type WarmJob } from '../../../../platform/cache/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
-import { AdminTokenGuard } from '../../../../platform/http/index.js';
+import { AdminController } from '../../../../platform/http/index.js';
 
 export class WarmJobNotFoundError extends AppError {
   static readonly code = 'WARM_JOB.NOT_FOUND';
@@ -10,10 +10,7 @@ export class WarmJobNotFoundError extends AppError {
   readonly kind = 'not_found' as const;
 }
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('admin/cache')
-@UseGuards(AdminTokenGuard)
+@AdminController('admin/cache')
 export class GetWarmJobHttpController {
   constructor(private readonly warming: CacheWarmingService) {}
 
