@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { Keyv } from 'keyv';
 import { LRUCache } from 'lru-cache';
 import { TieredCache } from '../src/platform/cache/index.js';
+import { deleteByPrefix } from '../src/platform/redis/index.js';
 import { RedisCacheBus } from '../src/platform/cache/stores/redis-cache-bus.js';
 import { RedisL2Store } from '../src/platform/cache/stores/redis-l2-store.js';
 
@@ -133,12 +134,7 @@ async function main(): Promise<void> {
   for (const [name, ratio] of Object.entries(ratios)) console.log(`${name}: ${ratio.toFixed(2)}x`);
   writeFileSync(join(import.meta.dirname, '../../bench/results/cache-micro.json'), `${JSON.stringify({ scenario: 'cache-micro', date, machine, rows, ratios }, null, 2)}\n`);
 
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await raw.unlink(...keys);
-  } while (cursor !== '0');
+  await deleteByPrefix(raw, prefix);
   await Promise.all([hp.close(), hpL2.close(), bento.disconnectAll(), bentoRaw.disconnectAll(), bentoL2.disconnectAll(), cmMemory.disconnect(), cmRedis.disconnect()]);
   for (const c of connections) c.disconnect();
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { deleteByPrefix } from '../src/platform/redis/index.js';
 import { BENCH_REDIS_URL } from './lib/redis-tiered.js';
 import { createSubject, SUBJECTS } from './lib/stampede-subjects.js';
 import { runTtlBoundary, TTL_BOUNDARY, TTL_SUBJECTS, type TtlBoundaryRow } from './lib/ttl-boundary.js';
@@ -50,12 +51,7 @@ async function main(): Promise<void> {
     }
     for (const subject of TTL_SUBJECTS) boundary.push(await runTtlBoundary(subject, `${prefix}:ttl`));
   } finally {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteByPrefix(redis, prefix);
     await redis.unlink(...SUBJECTS.map((subject) => `runs:${prefix}:many:${subject}`));
     redis.disconnect();
   }

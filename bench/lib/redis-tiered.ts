@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { TieredCache, type TieredCacheSettings } from '../../src/platform/cache/index.js';
+import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { RedisCacheBus } from '../../src/platform/cache/stores/redis-cache-bus.js';
 import { RedisL2Store } from '../../src/platform/cache/stores/redis-l2-store.js';
 
@@ -30,12 +31,7 @@ export class BenchCaches {
   async close(): Promise<void> {
     for (const cache of this.caches) await cache.close();
     const redis = new Redis(BENCH_REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 2000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteByPrefix(redis, this.prefix);
     redis.disconnect();
     for (const connection of this.connections) connection.disconnect();
   }

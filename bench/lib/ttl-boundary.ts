@@ -2,6 +2,7 @@ import { BentoCache, bentostore } from 'bentocache';
 import { memoryDriver } from 'bentocache/drivers/memory';
 import { redisDriver } from 'bentocache/drivers/redis';
 import { Redis } from 'ioredis';
+import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { BENCH_REDIS_URL, BenchCaches } from './redis-tiered.js';
 import { percentile } from './stats.js';
 
@@ -62,8 +63,7 @@ export const TTL_SUBJECTS: Subject[] = [
           return value;
         },
         close: async () => {
-          const keys = await redis.keys(`${prefix}:naive:*`);
-          if (keys.length) await redis.unlink(...keys);
+          await deleteByPrefix(redis, `${prefix}:naive:`);
           redis.disconnect();
         },
       };

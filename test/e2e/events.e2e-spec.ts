@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../src/config/index.js';
 import { OutboxRelay } from '../../src/platform/events/index.js';
+import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { Fixtures } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
@@ -17,12 +18,7 @@ describe('GET /admin/events/streams', () => {
     prefix = t.app.get(AppConfig).redis.keyPrefix;
   });
   afterAll(async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:events:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteByPrefix(redis, `${prefix}:events:`);
     redis.disconnect();
     await t.close();
   });

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { createRedisConnection } from '../../src/platform/redis/index.js';
+import { createRedisConnection, deleteByPrefix } from '../../src/platform/redis/index.js';
 import { RedisCacheBus } from '../../src/platform/cache/stores/redis-cache-bus.js';
 import { RedisL2Store } from '../../src/platform/cache/stores/redis-l2-store.js';
 import { TieredCache } from '../../src/platform/cache/index.js';
@@ -30,13 +30,7 @@ describe('tiered cache over Redis', () => {
 
   afterAll(async () => {
     for (const cache of instances) await cache.close();
-    const cleanup = connections[0];
-    let cursor = '0';
-    do {
-      const [next, keys] = await cleanup.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await cleanup.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteByPrefix(connections[0], prefix);
     for (const connection of connections) connection.disconnect();
   });
 

@@ -39,10 +39,10 @@ export class CachedMethodsExplorer implements OnModuleInit {
 
   private wrap(name: string, original: (...args: unknown[]) => Promise<unknown>, options: CachedOptions<unknown>) {
     const namespace = options.namespace ?? DEFAULT_METHOD_NAMESPACE;
+    const { resultTags } = options;
     const { cache } = this;
     return function cached(input: unknown, ...rest: unknown[]): Promise<unknown> {
       const key = cache.key(namespace, { m: name, i: input, v: options.vary?.(input) });
-      const resultTags = options.resultTags;
       return cache.getOrSet(key, () => original(input, ...rest), {
         namespace,
         ttlSeconds: options.ttl,

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/index.js';
 import { AppError } from '../errors/index.js';
-import { REDIS_CLIENT } from '../redis/index.js';
+import { REDIS_CLIENT, scanKeys } from '../redis/index.js';
 
 export interface StreamGroupReport {
   name: string;
@@ -49,14 +49,7 @@ export class EventStreamsInspector {
   }
 
   private async streams(): Promise<EventStreamsReport['streams']> {
-    const names: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.config.redis.keyPrefix}:events:*`, 'COUNT', 500, 'TYPE', 'stream');
-      cursor = next;
-      names.push(...keys);
-    } while (cursor !== '0');
-    names.sort();
+    const names = (await scanKeys(this.redis, `${this.config.redis.keyPrefix}:events:*`, 'stream')).sort();
     return Promise.all(names.map((name) => this.stream(name)));
   }
 

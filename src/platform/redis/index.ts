@@ -3,3 +3,4 @@ export { InjectRedis } from './inject-redis.decorator.js';
 export { REDIS_CLIENT } from './redis.constants.js';
 export { createRedisConnection, closeRedis, reconnectDelay } from './redis.connection.js';
 export type { RedisSettings, RedisRole } from './redis.connection.js';
+export { deleteByPrefix, scanKeys } from './scan-keys.js';

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { deleteByPrefix } from '../../redis/index.js';
 import { GetBatcher } from './get-batcher.js';
 import type { L2Store, TagState } from './l2-store.js';
 
@@ -69,14 +70,7 @@ export class RedisL2Store implements L2Store {
     await this.redis.eval(RELEASE_IF_OWNER, 1, key, token);
   }
 
-  async deleteByPrefix(prefix: string): Promise<number> {
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) deleted += await this.redis.unlink(...keys);
-    } while (cursor !== '0');
-    return deleted;
+  deleteByPrefix(prefix: string): Promise<number> {
+    return deleteByPrefix(this.redis, prefix);
   }
 }
