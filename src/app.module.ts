@@ -5,6 +5,7 @@ import { AdminModule } from './modules/admin/admin.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { ContractsModule } from './modules/contracts/contracts.module.js';
 import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
+import { AgentsModule } from './platform/agents/index.js';
 import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { HealthModule } from './platform/health/index.js';
@@ -13,7 +14,7 @@ import { LoggingModule } from './platform/logging/index.js';
 import { RedisModule } from './platform/redis/index.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, AgentsModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, AdminModule];
 
 @Module({})
 export class AppModule {

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { type ConfigValues } from './config.schema.js';
+
 import { type Env, loadConfig } from './load-config.js';
 
 /** The one typed view of Hotpath's configuration; nothing else reads `process.env`. */
@@ -18,6 +19,26 @@ export class AppConfig {
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
   readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number; warmOnStart: boolean; warmIntervalSeconds: number };
   readonly events: { streamShards: number; outboxPollMs: number; outboxBatch: number };
+  /** The agent pool (src/platform/agents). */
+  readonly agents: {
+    /** Threads started up front and kept (pre-warmed). */
+    minThreads: number;
+    maxThreads: number;
+    /** A thread above `minThreads` idle this long is stopped. */
+    idleTimeoutMs: number;
+    /** Tasks waiting for a thread; one more is refused at once (503). */
+    maxQueue: number;
+    /** Default run-time limit of a task, counted from when it starts. */
+    taskTimeoutMs: number;
+    /** Old-generation heap limit of each thread; a thread over it dies and is replaced. */
+    maxMemoryMb: number;
+    /** How often idle threads are pinged (0 = never); a thread that does not answer is replaced. */
+    healthIntervalMs: number;
+    /** Which idle thread takes the next task: piscina's first idle one, or each in turn. */
+    dispatch: 'least-busy' | 'round-robin';
+    /** Runs again of an idempotent task whose worker died. */
+    retries: number;
+  };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
@@ -66,6 +87,18 @@ export class AppConfig {
       warmIntervalSeconds: values.CACHE_WARM_INTERVAL,
     };
     this.events = { streamShards: values.EVENTS_STREAM_SHARDS, outboxPollMs: values.OUTBOX_POLL_MS, outboxBatch: values.OUTBOX_BATCH };
+    const maxThreads = values.AGENT_POOL_MAX === 0 ? cores : values.AGENT_POOL_MAX;
+    this.agents = {
+      minThreads: Math.min(values.AGENT_POOL_MIN, maxThreads),
+      maxThreads,
+      idleTimeoutMs: values.AGENT_POOL_IDLE_MS,
+      maxQueue: values.AGENT_POOL_MAX_QUEUE,
+      taskTimeoutMs: values.AGENT_TASK_TIMEOUT_MS,
+      maxMemoryMb: values.AGENT_MEMORY_MB,
+      healthIntervalMs: values.AGENT_HEALTH_INTERVAL_MS,
+      dispatch: values.AGENT_POOL_DISPATCH,
+      retries: values.AGENT_TASK_RETRIES,
+    };
     this.http = {
       keepAliveMs: values.KEEPALIVE * 1000,
       maxRequestBytes: values.MAX_REQUEST_SIZE,

@@ -1,0 +1,20 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/index.js';
+import { AgentPool } from './agent-pool.js';
+
+/** One shared agent pool per process, sized from config, closed (draining) on shutdown. */
+@Global()
+@Module({
+  providers: [{ provide: AgentPool, inject: [AppConfig], useFactory: (config: AppConfig) => new AgentPool(config.agents) }],
+  exports: [AgentPool],
+})
+export class AgentsModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(AgentPool) private readonly pool: AgentPool,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.close(this.config.http.shutdownTimeoutMs);
+  }
+}

@@ -1,0 +1,14 @@
+export { AgentsModule } from './agents.module.js';
+export { AgentPool, defaultMaxThreads } from './agent-pool.js';
+export type { RunOptions } from './agent-pool.js';
+export type { AgentPoolSettings } from './agent-pool.settings.js';
+export type { AgentPoolReport, TimingSummary } from './agent-pool.stats.js';
+export { agentTask } from './agent-task.js';
+export type { AgentTask } from './agent-task.js';
+export { AgentPoolClosedError, AgentPoolSaturatedError, AgentTaskAbortedError, AgentTaskFailedError, AgentTaskTimeoutError, AgentWorkerCrashedError } from './agents.errors.js';
+export { mapReduce, mapReduceRanges } from './strategies/map-reduce.js';
+export type { MapChunk, MapReduceOptions } from './strategies/map-reduce.js';
+export { pipeline } from './strategies/pipeline.js';
+export { scatterGather } from './strategies/scatter-gather.js';
+export type { GatherResult } from './strategies/scatter-gather.js';
+export { roundRobin } from './strategies/round-robin.js';
