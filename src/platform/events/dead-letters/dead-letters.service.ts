@@ -6,6 +6,8 @@ import { EventStreamsUnavailableError } from '../event-streams.inspector.js';
 import { DeadLetterNotFoundError, DeadLetterNotReplayableError } from './dead-letter.errors.js';
 import { type DeadLetter, deadLetterStream, fromFields } from './dead-letter.record.js';
 
+const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
+
 export interface DeadLetterPage {
   items: DeadLetter[];
   /** Total in the stream. */
@@ -44,6 +46,7 @@ export class DeadLettersService {
   }
 
   async get(id: string): Promise<DeadLetter> {
+    if (!STREAM_ID.test(id)) throw new DeadLetterNotFoundError(id);
     const [entry] = await this.unavailableAsError(() => this.redis.xrange(this.key, id, id));
     if (!entry) throw new DeadLetterNotFoundError(id);
     return fromFields(entry[0], entry[1]);
