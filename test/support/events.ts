@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { Redis } from 'ioredis';
@@ -43,11 +44,11 @@ export interface RunningConsumers {
   close(): Promise<void>;
 }
 
-/** The consumer runtime alone (config + EventConsumersModule) with the given providers, started. */
-export async function startConsumers(env: Env, providers: unknown[]): Promise<RunningConsumers> {
+/** The consumer runtime alone (config + EventConsumersModule) with the given providers, started; silent unless given a logger. */
+export async function startConsumers(env: Env, providers: unknown[], logger: LoggerService | false = false): Promise<RunningConsumers> {
   const config = AppConfig.fromEnv({ LOG_LEVEL: 'silent', ...env });
   const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), EventConsumersModule], providers: providers as never[] }).compile();
-  moduleRef.useLogger(false);
+  moduleRef.useLogger(logger);
   await moduleRef.init();
   return { service: moduleRef.get(EventConsumersService), close: () => moduleRef.close() };
 }

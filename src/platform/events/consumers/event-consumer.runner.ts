@@ -68,6 +68,8 @@ export class EventConsumerRunner {
   private async readLoop(): Promise<void> {
     let pending: Map<string, string> | undefined = new Map(this.redis.streams.map((stream) => [stream, '0']));
     let groupsReady = false;
+    // Fresh connections are still connecting: a command now would fail (and warn) for nothing.
+    while (!this.redis.connected() && !this.stopping) await this.pause(50);
     for (let attempt = 1; !this.stopping; ) {
       try {
         if (!groupsReady) await this.redis.createGroups();
@@ -244,8 +246,10 @@ export class EventConsumerRunner {
     this.failing = true;
   }
 
+  /** After a successful read; the outage ends once both connections are back. */
   private recovered(): void {
-    if (this.failing) this.logger.log({ msg: 'event consumer reading again' });
+    if (!this.failing || !this.redis.connected()) return;
+    this.logger.log({ msg: 'event consumer reading again' });
     this.failing = false;
   }
 }

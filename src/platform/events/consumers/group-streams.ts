@@ -23,6 +23,11 @@ export class GroupStreams {
     this.deadLetters = deadLetterStream(keyPrefix);
   }
 
+  /** Both connections are up (the command one may reconnect later than the blocking one). */
+  connected(): boolean {
+    return this.blocking.status === 'ready' && this.commands.status === 'ready';
+  }
+
   /** From id 0 with MKSTREAM, so entries published before the group existed are handled too. */
   async createGroups(): Promise<void> {
     await Promise.all(
