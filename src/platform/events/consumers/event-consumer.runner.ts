@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { reconnectDelay } from '../../redis/index.js';
 import type { EventEnvelope } from '../event-envelope.js';
+import { AckBatcher } from './ack-batcher.js';
 import type { ConsumerSettings } from './consumer-settings.js';
 import { emptyCounters, type EventConsumerStats } from './consumer-stats.js';
 import { afterFailure, mayHandle } from './delivery-decision.js';
@@ -22,6 +23,7 @@ export class EventConsumerRunner {
   private readonly lanes = new Map<string, ShardLane>();
   private readonly counters = emptyCounters();
   private readonly wakers = new Set<() => void>();
+  private readonly acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
   private held = 0;
   private stopping = false;
   private failing = false;
@@ -57,7 +59,8 @@ export class EventConsumerRunner {
     for (const lane of this.lanes.values()) this.held -= lane.release();
     const draining = [...this.lanes.values()].map((lane) => lane.draining);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all([...draining, this.reading]), new Promise((resolve) => (timer = setTimeout(resolve, this.settings.drainTimeoutMs)))]);
+    const finished = Promise.all([...draining, this.reading]).then(() => this.acks.drain());
+    await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, this.settings.drainTimeoutMs)))]);
     clearTimeout(timer);
   }
 
@@ -123,7 +126,7 @@ export class EventConsumerRunner {
   private async settle(entry: StreamEntry): Promise<void> {
     const { eventTypes, maxDeliveries } = this.consumer;
     if (eventTypes && !(entry.type !== undefined && eventTypes.has(entry.type))) {
-      await this.persist(() => this.redis.ack(entry));
+      this.acks.add(entry.stream, entry.id);
       this.counters.skipped++;
       return;
     }
@@ -139,7 +142,7 @@ export class EventConsumerRunner {
     for (let deliveries = entry.deliveries; ; ) {
       try {
         await this.handle(event);
-        await this.persist(() => this.redis.ack(entry));
+        this.acks.add(entry.stream, entry.id);
         this.counters.handled++;
         return;
       } catch (error) {

@@ -87,6 +87,10 @@ export class GroupStreams {
     await this.commands.xack(entry.stream, this.group, entry.id);
   }
 
+  async ackMany(stream: string, ids: readonly string[]): Promise<void> {
+    await this.commands.xack(stream, this.group, ...ids);
+  }
+
   /** Copies the entry to the dead-letter stream with why it failed; the caller acknowledges it after. */
   async deadLetter(entry: StreamEntry, deliveries: number, error: string): Promise<void> {
     let eventId: string | null = null;
