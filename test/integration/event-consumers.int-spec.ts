@@ -178,7 +178,11 @@ describe('event consumers (real Redis)', () => {
     await waitFor(() => handled.length === 5, 5000);
     expect(handled).toEqual([1, 2, 3, 4, 5]);
     expect(running.service.stats()[0]).toMatchObject({ reclaimed: 5, handled: 5 });
-    expect(await pendingOf('heirs')).toBe(0);
+    await waitFor(async () => (await pendingOf('heirs')) === 0);
+    // The dead consumer, holding nothing now and idle, is removed from the group.
+    const consumerNames = async () => ((await redis.xinfo('CONSUMERS', stream, 'heirs')) as string[][]).map((fields) => fields[fields.indexOf('name') + 1]);
+    await waitFor(async () => !(await consumerNames()).includes('dead-consumer'), 5000);
+    expect(await consumerNames()).toEqual([running.service.consumerName]);
   });
 
   it('on shutdown, finishes the handler in progress and leaves queued entries pending', async () => {

@@ -206,6 +206,7 @@ export class EventConsumerRunner {
         this.counters.reclaimed += this.held - before;
         start = claimed.next;
       } while (start !== '0-0');
+      await this.redis.forgetIdleConsumers(lane.stream, 2 * this.settings.handlerTimeoutMs);
     }
   }
 

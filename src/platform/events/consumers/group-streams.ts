@@ -73,6 +73,25 @@ export class GroupStreams {
     return { entries: await this.withDeliveries(stream, raw.filter(([, fields]) => fields !== null)), next };
   }
 
+  /**
+   * Removes other consumers that hold nothing and have been idle longer than `idleMs` (dead
+   * processes, whose names are never reused). Harmless for a live one: Redis creates a
+   * consumer again on its next read.
+   */
+  async forgetIdleConsumers(stream: string, idleMs: number): Promise<number> {
+    const consumers = (await this.commands.xinfo('CONSUMERS', stream, this.group)) as unknown[][];
+    let forgotten = 0;
+    for (const fields of consumers) {
+      const info = new Map<string, unknown>();
+      for (let i = 0; i + 1 < fields.length; i += 2) info.set(String(fields[i]), fields[i + 1]);
+      const name = String(info.get('name'));
+      if (name === this.consumer || Number(info.get('pending')) !== 0 || Number(info.get('idle')) <= idleMs) continue;
+      await this.commands.xgroup('DELCONSUMER', stream, this.group, name);
+      forgotten++;
+    }
+    return forgotten;
+  }
+
   /** Keeps entries this consumer still holds from being reclaimed (resets their idle time, not their delivery count). */
   async renew(stream: string, ids: readonly string[]): Promise<void> {
     if (ids.length) await this.commands.call('XCLAIM', stream, this.group, this.consumer, 0, ...ids, 'JUSTID');
