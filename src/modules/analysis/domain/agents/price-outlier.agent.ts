@@ -85,25 +85,32 @@ export const priceOutlierAgent: AnalysisAgent<PriceOutlierPartial> = {
     const histograms = new Uint32Array(categories * BINS);
     for (const partial of partials) for (let k = 0; k < histograms.length; k++) histograms[k] += partial.histograms[k];
     const { median, scale, contracts } = categoryStats(histograms, categories);
+    // |z| > 5 <=> amount outside [exp(median - 5 scale), exp(median + 5 scale)]: compare amounts, no log per row.
+    const low = new Float64Array(categories).fill(-Infinity);
+    const high = new Float64Array(categories).fill(Infinity);
+    for (let c = 0; c < categories; c++) {
+      if (scale[c] <= 0) continue;
+      low[c] = Math.exp(median[c] - PRICE_OUTLIER_Z * scale[c]);
+      high[c] = Math.exp(median[c] + PRICE_OUTLIER_Z * scale[c]);
+    }
     const findings: Finding[] = [];
     const { amountCents, category } = columns;
     for (let i = 0; i < columns.count; i++) {
       const c = category[i];
-      if (scale[c] <= 0) continue;
-      const z = (lnAmount(amountCents[i]) - median[c]) / scale[c];
-      if (z > PRICE_OUTLIER_Z || z < -PRICE_OUTLIER_Z) {
-        const absZ = Math.abs(z);
-        findings.push({
-          agent: 'price-outlier',
-          severity: severity(absZ),
-          score: absZ,
-          contractId: readUuid(columns.contractIds, 16 * i),
-          agencyId: columns.agencyIds[columns.agency[i]],
-          supplierId: columns.supplierIds[columns.supplier[i]],
-          category: columns.categories[c],
-          evidence: { robustZ: Number(z.toFixed(3)), amountCents: amountCents[i], categoryMedianCents: Math.round(Math.exp(median[c])), lnMad: Number((scale[c] / MAD_TO_SIGMA).toFixed(4)), categoryContracts: contracts[c] },
-        });
-      }
+      const amount = amountCents[i];
+      if (amount <= high[c] && amount >= low[c]) continue;
+      const z = (lnAmount(amount) - median[c]) / scale[c];
+      const absZ = Math.abs(z);
+      findings.push({
+        agent: 'price-outlier',
+        severity: severity(absZ),
+        score: absZ,
+        contractId: readUuid(columns.contractIds, 16 * i),
+        agencyId: columns.agencyIds[columns.agency[i]],
+        supplierId: columns.supplierIds[columns.supplier[i]],
+        category: columns.categories[c],
+        evidence: { robustZ: Number(z.toFixed(3)), amountCents: amount, categoryMedianCents: Math.round(Math.exp(median[c])), lnMad: Number((scale[c] / MAD_TO_SIGMA).toFixed(4)), categoryContracts: contracts[c] },
+      });
     }
     return findings;
   },

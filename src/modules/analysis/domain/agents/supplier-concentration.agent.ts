@@ -26,16 +26,18 @@ export const supplierConcentrationAgent: AnalysisAgent<SupplierConcentrationPart
   name: 'supplier-concentration',
 
   map(columns: ContractColumns, from: number, to: number): SupplierConcentrationPartial {
+    const { agency, category, supplier } = columns;
     const categories = columns.categories.length;
-    const n = to - from;
-    const pairs = new Uint32Array(n);
-    for (let k = 0; k < n; k++) pairs[k] = columns.agency[from + k] * categories + columns.category[from + k];
-    const weights = new Uint32Array(n).fill(1);
-    return countBySupplier(pairs, columns.supplier.subarray(from, to), weights, columns.agencyIds.length * categories, columns.supplierIds.length);
+    const starts = new Uint32Array(columns.agencyIds.length * categories + 1);
+    for (let i = from; i < to; i++) starts[agency[i] * categories + category[i] + 1]++;
+    const cursor = prefixSums(starts);
+    const suppliersByPair = new Uint32Array(to - from);
+    for (let i = from; i < to; i++) suppliersByPair[cursor[agency[i] * categories + category[i]]++] = supplier[i];
+    return tally(starts, suppliersByPair, null, columns.supplierIds.length);
   },
 
   reduce(columns: ContractColumns, partials: readonly SupplierConcentrationPartial[]): Finding[] {
-    const merged = partials.length === 1 ? partials[0] : countBySupplier(concat(partials.map((p) => p.pairs)), concat(partials.map((p) => p.suppliers)), concat(partials.map((p) => p.counts)), columns.agencyIds.length * columns.categories.length, columns.supplierIds.length);
+    const merged = partials.length === 1 ? partials[0] : merge(partials, columns.agencyIds.length * columns.categories.length, columns.supplierIds.length);
     const categories = columns.categories.length;
     const findings: Finding[] = [];
     for (let start = 0; start < merged.pairs.length; ) {
@@ -72,30 +74,32 @@ function severity(share: number): Severity {
   return share >= 0.9 ? 'critical' : share >= 0.75 ? 'high' : 'medium';
 }
 
-/** Sums `weights` per (pair, supplier); the result is grouped by pair in ascending order. */
-function countBySupplier(pairs: Uint32Array, suppliers: Uint32Array, weights: Uint32Array, pairCount: number, supplierCount: number): SupplierConcentrationPartial {
-  const starts = new Uint32Array(pairCount + 1);
-  for (let k = 0; k < pairs.length; k++) starts[pairs[k] + 1]++;
-  for (let p = 0; p < pairCount; p++) starts[p + 1] += starts[p];
-  const order = new Uint32Array(pairs.length);
-  const cursor = starts.slice(0, pairCount);
-  for (let k = 0; k < pairs.length; k++) order[cursor[pairs[k]]++] = k;
+/** Turns per-pair counts (shifted by one) into start offsets in place; returns a copy to use as write cursors. */
+function prefixSums(starts: Uint32Array): Uint32Array {
+  for (let p = 1; p < starts.length; p++) starts[p] += starts[p - 1];
+  return starts.slice(0, starts.length - 1);
+}
 
-  const outPairs = new Uint32Array(pairs.length);
-  const outSuppliers = new Uint32Array(pairs.length);
-  const outCounts = new Uint32Array(pairs.length);
+/**
+ * Counts per (pair, supplier) from suppliers laid out pair by pair (pair p at [starts[p], starts[p+1])),
+ * each weighing 1 or its `weights` entry; the result is grouped by pair in ascending order.
+ */
+function tally(starts: Uint32Array, suppliers: Uint32Array, weights: Uint32Array | null, supplierCount: number): SupplierConcentrationPartial {
+  const outPairs = new Uint32Array(suppliers.length);
+  const outSuppliers = new Uint32Array(suppliers.length);
+  const outCounts = new Uint32Array(suppliers.length);
   const scratch = new Uint32Array(supplierCount);
   let out = 0;
-  for (let p = 0; p < pairCount; p++) {
+  for (let p = 0; p + 1 < starts.length; p++) {
     const first = out;
-    for (let k = starts[p]; k < starts[p + 1]; k++) {
-      const row = order[k];
-      const s = suppliers[row];
+    const end = starts[p + 1];
+    for (let k = starts[p]; k < end; k++) {
+      const s = suppliers[k];
       if (scratch[s] === 0) {
         outPairs[out] = p;
         outSuppliers[out++] = s;
       }
-      scratch[s] += weights[row];
+      scratch[s] += weights === null ? 1 : weights[k];
     }
     for (let k = first; k < out; k++) {
       outCounts[k] = scratch[outSuppliers[k]];
@@ -105,12 +109,19 @@ function countBySupplier(pairs: Uint32Array, suppliers: Uint32Array, weights: Ui
   return { pairs: outPairs.slice(0, out), suppliers: outSuppliers.slice(0, out), counts: outCounts.slice(0, out) };
 }
 
-function concat(arrays: Uint32Array[]): Uint32Array {
-  const result = new Uint32Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    result.set(a, offset);
-    offset += a.length;
+/** Adds up the partials of several ranges (a supplier may appear in each). */
+function merge(partials: readonly SupplierConcentrationPartial[], pairCount: number, supplierCount: number): SupplierConcentrationPartial {
+  const starts = new Uint32Array(pairCount + 1);
+  for (const partial of partials) for (const p of partial.pairs) starts[p + 1]++;
+  const cursor = prefixSums(starts);
+  const suppliers = new Uint32Array(starts[pairCount]);
+  const weights = new Uint32Array(starts[pairCount]);
+  for (const partial of partials) {
+    for (let k = 0; k < partial.pairs.length; k++) {
+      const at = cursor[partial.pairs[k]]++;
+      suppliers[at] = partial.suppliers[k];
+      weights[at] = partial.counts[k];
+    }
   }
-  return result;
+  return tally(starts, suppliers, weights, supplierCount);
 }
