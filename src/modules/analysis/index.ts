@@ -1,0 +1,2 @@
+export * from './domain/index.js';
+export { loadContractColumns } from './infrastructure/contract-columns.loader.js';
