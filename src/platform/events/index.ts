@@ -9,3 +9,7 @@ export { OutboxRelayModule } from './outbox-relay.module.js';
 export { EventStreamsInspector, EventStreamsUnavailableError } from './event-streams.inspector.js';
 export type { EventStreamsReport, StreamGroupReport } from './event-streams.inspector.js';
 export { EventsModule } from './events.module.js';
+export { cleanupOutbox } from './outbox-cleanup.js';
+export type { OutboxCleanupSettings } from './outbox-cleanup.js';
+export { trimEventStreams, trimStream } from './stream-trim.js';
+export type { StreamTrimResult } from './stream-trim.js';
