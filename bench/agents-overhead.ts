@@ -71,10 +71,9 @@ async function main(): Promise<void> {
   const inlineMs: number[] = [];
   const mapReduceMs: Record<string, number[]> = {};
   const chunkSizes = [100_000, 1_000_000, ROWS / THREADS];
-  let check = 0;
   for (let r = 0; r < ROUNDS; r++) {
     let t = performance.now();
-    check = sumSqrt(values, 0, ROWS);
+    const check = sumSqrt(values, 0, ROWS);
     inlineMs.push(performance.now() - t);
     for (const chunkSize of chunkSizes) {
       t = performance.now();

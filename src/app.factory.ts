@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { AppConfig } from './config/index.js';
 import { registerCachedRouteHooks, TieredCache } from './platform/cache/index.js';
 import { configureHttpApp, fastifyOptions } from './platform/http/index.js';
+import { registerQueueBoard } from './platform/jobs/index.js';
 import { registerRequestLogging } from './platform/logging/index.js';
 
 /** Builds the HTTP application exactly as production runs it (tests and benchmarks use this too). */
@@ -16,6 +17,7 @@ export async function createApp(config: AppConfig = AppConfig.fromEnv()): Promis
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
   registerRequestLogging(app.getHttpAdapter().getInstance());
+  await registerQueueBoard(app);
   if (config.cache.enabled) registerCachedRouteHooks(app.getHttpAdapter().getInstance(), app.get(TieredCache));
   return app;
 }

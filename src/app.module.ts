@@ -10,16 +10,18 @@ import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { HealthModule } from './platform/health/index.js';
 import { HttpPlatformModule } from './platform/http/index.js';
+import { JobsModule } from './platform/jobs/index.js';
 import { LoggingModule } from './platform/logging/index.js';
 import { RedisModule } from './platform/redis/index.js';
+import { WorkerRoleModule } from './worker.module.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, CacheModule, AgentsModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule, AgentsModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, AdminModule];
 
+/** The HTTP application; with PROCESS_ROLE=all it also runs the worker role's modules in the same process. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), ...MODULES] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), ...MODULES, ...(config.role.worker ? [WorkerRoleModule] : [])] };
   }
 }
-

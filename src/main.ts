@@ -5,9 +5,18 @@ import { createApp } from './app.factory.js';
 import { AppConfig, InvalidConfigError } from './config/index.js';
 import { closeOnSignal, runCluster } from './platform/lifecycle/index.js';
 import { createProcessLogger } from './platform/logging/index.js';
+import { createWorker } from './worker.factory.js';
 
+/** Runs what PROCESS_ROLE says: api (HTTP), worker (no HTTP) or all (both in this process). */
 async function bootstrap(): Promise<void> {
   const config = AppConfig.fromEnv();
+  if (config.role.name === 'worker') {
+    const worker = await createWorker(config);
+    const logger = worker.get(PinoLogger);
+    closeOnSignal(worker, config.http.shutdownTimeoutMs, logger);
+    logger.log({ msg: 'worker ready', pid: process.pid });
+    return;
+  }
   if (config.server.workers > 1 && cluster.isPrimary) {
     const logger = createProcessLogger(config.log.level, 'cluster');
     logger.log({ msg: 'starting API cluster', workers: config.server.workers });
@@ -18,7 +27,7 @@ async function bootstrap(): Promise<void> {
   const appLogger = app.get(PinoLogger);
   closeOnSignal(app, config.http.shutdownTimeoutMs, appLogger);
   await app.listen({ host: config.server.host, port: config.server.port });
-  appLogger.log({ msg: 'API listening', url: `http://${config.server.host}:${config.server.port}`, pid: process.pid });
+  appLogger.log({ msg: 'API listening', role: config.role.name, url: `http://${config.server.host}:${config.server.port}`, pid: process.pid });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,14 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
+import { AgentsModule } from './platform/agents/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { EventConsumersModule, OutboxRelayModule } from './platform/events/index.js';
+import { JobsModule } from './platform/jobs/index.js';
 import { LoggingModule } from './platform/logging/index.js';
+import { MaintenanceModule } from './platform/maintenance/index.js';
 import { RedisModule } from './platform/redis/index.js';
 
-/** The background process: the outbox relay and every `@EventConsumer` of the imported modules; queue processors join later. */
+/**
+ * What the worker role runs: the outbox relay, the queue processors and every `@EventConsumer`
+ * of the imported modules. Imported by WorkerModule, and by AppModule when PROCESS_ROLE=all; it expects the
+ * platform base (config, logging, database, Redis, jobs) from whichever imports it.
+ */
+@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule] })
+export class WorkerRoleModule {}
+
+/** The background process (PROCESS_ROLE=worker): no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, OutboxRelayModule, EventConsumersModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), AgentsModule, WorkerRoleModule] };
   }
 }

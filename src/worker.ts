@@ -1,16 +1,14 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, InvalidConfigError } from './config/index.js';
 import { closeOnSignal } from './platform/lifecycle/index.js';
-import { WorkerModule } from './worker.module.js';
+import { createWorker } from './worker.factory.js';
 
+/** `npm run start:worker`: the worker role whatever PROCESS_ROLE says. */
 async function bootstrap(): Promise<void> {
-  const config = AppConfig.fromEnv();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  const config = AppConfig.fromEnv(undefined, { PROCESS_ROLE: 'worker' });
+  const app = await createWorker(config);
   const logger = app.get(Logger);
-  app.useLogger(logger);
-  await app.init();
   closeOnSignal(app, config.http.shutdownTimeoutMs, logger);
   logger.log({ msg: 'worker ready', pid: process.pid });
 }

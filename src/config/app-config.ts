@@ -6,6 +6,8 @@ import { type Env, loadConfig } from './load-config.js';
 /** The one typed view of Hotpath's configuration; nothing else reads `process.env`. */
 export class AppConfig {
   readonly env: ConfigValues['NODE_ENV'];
+  /** api: HTTP only (plus the cache-warm queue, see README); worker: processors and relay; all: both. */
+  readonly role: { name: ConfigValues['PROCESS_ROLE']; api: boolean; worker: boolean };
   readonly server: { host: string; port: number; workers: number };
   readonly database: {
     url: string;
@@ -22,6 +24,8 @@ export class AppConfig {
     streamShards: number;
     outboxPollMs: number;
     outboxBatch: number;
+    outboxRetentionSeconds: number;
+    outboxCleanupBatch: number;
     consumer: { batch: number; blockMs: number; maxInFlight: number; handlerTimeoutMs: number; maxDeliveries: number; retryBaseMs: number; retryMaxMs: number; reclaimIntervalMs: number };
   };
   /** The agent pool (src/platform/agents). */
@@ -44,6 +48,18 @@ export class AppConfig {
     /** Runs again of an idempotent task whose worker died. */
     retries: number;
   };
+  readonly jobs: {
+    concurrency: { investigations: number; cacheWarm: number; maintenance: number };
+    attempts: number;
+    backoffMs: number;
+    keepCompleted: { count: number; ageSeconds: number };
+    keepFailed: { count: number; ageSeconds: number };
+    lockDurationMs: number;
+    stalledIntervalMs: number;
+    maxStalledCount: number;
+    /** Seconds between scheduled maintenance jobs; 0 is off. */
+    schedules: { outboxCleanup: number; streamTrim: number; stats: number };
+  };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
@@ -51,6 +67,7 @@ export class AppConfig {
 
   constructor(values: ConfigValues, cores = cpus().length) {
     this.env = values.NODE_ENV;
+    this.role = { name: values.PROCESS_ROLE, api: values.PROCESS_ROLE !== 'worker', worker: values.PROCESS_ROLE !== 'api' };
     this.server = {
       host: values.SERVER_HOST,
       port: values.SERVER_PORT,
@@ -95,6 +112,8 @@ export class AppConfig {
       streamShards: values.EVENTS_STREAM_SHARDS,
       outboxPollMs: values.OUTBOX_POLL_MS,
       outboxBatch: values.OUTBOX_BATCH,
+      outboxRetentionSeconds: values.OUTBOX_RETENTION,
+      outboxCleanupBatch: values.OUTBOX_CLEANUP_BATCH,
       consumer: {
         batch: values.EVENTS_CONSUMER_BATCH,
         blockMs: values.EVENTS_CONSUMER_BLOCK_MS,
@@ -118,6 +137,17 @@ export class AppConfig {
       dispatch: values.AGENT_POOL_DISPATCH,
       retries: values.AGENT_TASK_RETRIES,
     };
+    this.jobs = {
+      concurrency: { investigations: values.JOBS_CONCURRENCY_INVESTIGATIONS, cacheWarm: values.JOBS_CONCURRENCY_CACHE_WARM, maintenance: values.JOBS_CONCURRENCY_MAINTENANCE },
+      attempts: values.JOBS_ATTEMPTS,
+      backoffMs: values.JOBS_BACKOFF_MS,
+      keepCompleted: { count: values.JOBS_KEEP_COMPLETED, ageSeconds: values.JOBS_KEEP_COMPLETED_AGE },
+      keepFailed: { count: values.JOBS_KEEP_FAILED, ageSeconds: values.JOBS_KEEP_FAILED_AGE },
+      lockDurationMs: values.JOBS_LOCK_DURATION_MS,
+      stalledIntervalMs: values.JOBS_STALLED_INTERVAL_MS,
+      maxStalledCount: values.JOBS_MAX_STALLED_COUNT,
+      schedules: { outboxCleanup: values.OUTBOX_CLEANUP_INTERVAL, streamTrim: values.STREAM_TRIM_INTERVAL, stats: values.JOBS_STATS_INTERVAL },
+    };
     this.http = {
       keepAliveMs: values.KEEPALIVE * 1000,
       maxRequestBytes: values.MAX_REQUEST_SIZE,
@@ -129,7 +159,8 @@ export class AppConfig {
     this.admin = { token: values.ADMIN_TOKEN };
   }
 
-  static fromEnv(env?: Env): AppConfig {
-    return new AppConfig(loadConfig(env));
+  /** `overrides` win over the environment: an entry point that forces its role passes `{ PROCESS_ROLE }`. */
+  static fromEnv(env?: Env, overrides: Env = {}): AppConfig {
+    return new AppConfig(loadConfig({ ...(env ?? process.env), ...overrides }));
   }
 }

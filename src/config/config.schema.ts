@@ -2,6 +2,7 @@ import { bool, type Field, int, num, oneOf, text, url } from './config.fields.js
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 
 /**
  * Every environment variable Hotpath reads, with its default (which runs on one laptop),
@@ -9,6 +10,7 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
  */
 export const CONFIG_SCHEMA = {
   NODE_ENV: oneOf('development', NODE_ENVS, 'Runtime environment.'),
+  PROCESS_ROLE: oneOf('all', PROCESS_ROLES, 'What this process runs: api (HTTP), worker (queue processors, outbox relay, stream consumers) or all of it in one process.'),
   SERVER_HOST: text('0.0.0.0', /^[\w.:-]+$/, 'host name or IP address', 'Address the API listens on.'),
   SERVER_PORT: int(3000, 1, 65535, 'Port the API listens on.'),
   WORKERS_PER_CORE: num(1, 0.25, 8, 'API processes per CPU core when clustering.'),
@@ -60,6 +62,23 @@ export const CONFIG_SCHEMA = {
   EVENTS_RETRY_BASE_MS: int(100, 1, 60000, 'First retry delay of a failed handler; it doubles per delivery up to EVENTS_RETRY_MAX_MS.'),
   EVENTS_RETRY_MAX_MS: int(10000, 1, 600000, 'Longest retry delay of a failed handler.'),
   EVENTS_RECLAIM_INTERVAL_MS: int(5000, 50, 600000, 'How often each consumer looks for entries of dead consumers to reclaim (XAUTOCLAIM).'),
+  OUTBOX_RETENTION: int(604800, 60, 31536000, 'Seconds a published outbox row is kept before the cleanup job deletes it.'),
+  OUTBOX_CLEANUP_BATCH: int(1000, 1, 100000, 'Outbox rows deleted per statement by the cleanup job.'),
+  OUTBOX_CLEANUP_INTERVAL: int(3600, 0, 86400, 'Seconds between outbox cleanup jobs; 0 turns the schedule off.'),
+  STREAM_TRIM_INTERVAL: int(300, 0, 86400, 'Seconds between event stream trimming jobs; 0 turns the schedule off.'),
+  JOBS_STATS_INTERVAL: int(300, 0, 86400, 'Seconds between jobs that log queue and stream sizes; 0 turns the schedule off.'),
+  JOBS_CONCURRENCY_INVESTIGATIONS: int(2, 1, 100, 'Investigation jobs one worker process runs at once.'),
+  JOBS_CONCURRENCY_CACHE_WARM: int(1, 1, 10, 'Cache warming jobs one API process runs at once.'),
+  JOBS_CONCURRENCY_MAINTENANCE: int(1, 1, 10, 'Maintenance jobs one worker process runs at once.'),
+  JOBS_ATTEMPTS: int(3, 1, 50, 'Attempts of a job before it ends failed.'),
+  JOBS_BACKOFF_MS: int(1000, 10, 3600000, 'First retry delay in ms; each further retry waits twice as long (exponential).'),
+  JOBS_KEEP_COMPLETED: int(1000, 0, 1000000, 'Completed jobs kept per queue (newest); older ones are removed.'),
+  JOBS_KEEP_COMPLETED_AGE: int(86400, 60, 31536000, 'Seconds a completed job is kept at most.'),
+  JOBS_KEEP_FAILED: int(5000, 0, 1000000, 'Failed jobs kept per queue (newest); older ones are removed.'),
+  JOBS_KEEP_FAILED_AGE: int(604800, 60, 31536000, 'Seconds a failed job is kept at most.'),
+  JOBS_LOCK_DURATION_MS: int(30000, 1000, 600000, 'Lock a worker holds on an active job, renewed at half this; a job whose lock expired is stalled.'),
+  JOBS_STALLED_INTERVAL_MS: int(30000, 1000, 600000, 'How often workers look for stalled jobs (their worker died) and put them back in the queue.'),
+  JOBS_MAX_STALLED_COUNT: int(1, 0, 100, 'Times a job may stall and be retried before it ends failed.'),
   KEEPALIVE: int(5, 1, 600, 'HTTP keep-alive timeout in seconds.'),
   MAX_REQUEST_SIZE: int(1048576, 1024, 104857600, 'Largest accepted request body in bytes (413 above).'),
   REQUEST_TIMEOUT: int(30, 1, 600, 'Seconds a request may take before the server answers 503.'),

@@ -56,6 +56,18 @@ describe('AppConfig', () => {
     expect(new AppConfig(loadConfig({}), 8).server.workers).toBe(1);
   });
 
+  it('derives what the process runs from PROCESS_ROLE (all by default); an entry point may force its role', () => {
+    const roles = (env: Record<string, string>, overrides?: Record<string, string>) => {
+      const { role } = AppConfig.fromEnv(env, overrides);
+      return [role.name, role.api, role.worker];
+    };
+    expect(roles({})).toEqual(['all', true, true]);
+    expect(roles({ PROCESS_ROLE: 'api' })).toEqual(['api', true, false]);
+    expect(roles({ PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
+    expect(roles({ PROCESS_ROLE: 'api' }, { PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
+    expect(issuesOf({ PROCESS_ROLE: 'both' })).toEqual(['PROCESS_ROLE: expected api|worker|all, got "both"']);
+  });
+
   it('converts seconds to milliseconds where the code needs them', () => {
     const config = new AppConfig(loadConfig({ KEEPALIVE: '7', REQUEST_TIMEOUT: '3', SHUTDOWN_TIMEOUT: '4' }));
     expect(config.http).toMatchObject({ keepAliveMs: 7000, requestTimeoutMs: 3000, shutdownTimeoutMs: 4000 });

@@ -11,11 +11,13 @@ describe('cache warming', () => {
   });
   afterAll(() => t.close());
 
-  async function finished(id: string) {
-    for (let i = 0; i < 200; i++) {
+  async function finished(id: string, seen: number[]) {
+    for (let i = 0; i < 500; i++) {
       const job = await t.request(`/admin/cache/warm/${id}`, { headers: auth });
-      if (job.body.status !== 'running') return job.body;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(job.status).toBe(200);
+      seen.push(job.body.progress);
+      if (job.body.state === 'completed' || job.body.state === 'failed') return job.body;
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     throw new Error('warm job did not finish');
   }
@@ -30,7 +32,7 @@ describe('cache warming', () => {
     expect(state).toBe('HIT');
   });
 
-  it('warms the largest agencies stats on demand and reports progress', async () => {
+  it('queues a warm job (202), whose progress rises to 100 as it completes and warms the largest agencies', async () => {
     const fx = new Fixtures(t.db.client);
     const supplier = await fx.supplier();
     const agencies = [await fx.agency(), await fx.agency()];
@@ -38,15 +40,24 @@ describe('cache warming', () => {
 
     const started = await t.request('/admin/cache/warm', { method: 'POST', headers: auth });
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ id: expect.any(String), trigger: 'admin' });
-    const job = await finished(started.body.id);
-    expect(job.status).toBe('completed');
+    expect(started.body).toMatchObject({ id: expect.any(String), trigger: 'admin', state: expect.stringMatching(/^(waiting|active|completed)$/) });
+    const seen: number[] = [];
+    const job = await finished(started.body.id, seen);
+    expect(job).toMatchObject({ state: 'completed', progress: 100, attemptsMade: 1, failedReason: null });
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(job.warmers).toEqual(expect.arrayContaining([{ name: 'AgencyStatsWarmer', done: 2, total: 2 }, { name: 'ContractListWarmer', done: 1, total: 1 }]));
     for (const agency of agencies) expect((await t.request(`/agencies/${agency}/stats`)).headers.get('x-cache')).toBe('HIT');
   });
 
+  it('asking again while a job waits or runs returns that job', async () => {
+    const [a, b] = await Promise.all([t.request('/admin/cache/warm', { method: 'POST', headers: auth }), t.request('/admin/cache/warm', { method: 'POST', headers: auth })]);
+    expect(a.body.id).toBe(b.body.id);
+    await finished(a.body.id, []);
+  });
+
   it('answers 404 for an unknown job and 401 without the token', async () => {
-    expect((await t.request('/admin/cache/warm/00000000-0000-4000-8000-000000000000', { headers: auth })).body.code).toBe('WARM_JOB.NOT_FOUND');
+    const unknown = await t.request('/admin/cache/warm/999999', { headers: auth });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'WARM_JOB.NOT_FOUND']);
     expect((await t.request('/admin/cache/warm', { method: 'POST' })).status).toBe(401);
   });
 });

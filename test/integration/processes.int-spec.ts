@@ -77,6 +77,31 @@ describe('API and worker processes', () => {
     }
   });
 
+  it('PROCESS_ROLE=worker makes the API entry point a worker (no HTTP); PROCESS_ROLE=api runs no worker-role processor', async () => {
+    const port = await freePort();
+    const worker = start(API, { ...env, PROCESS_ROLE: 'worker', SERVER_PORT: String(port), SERVER_HOST: '127.0.0.1' });
+    try {
+      await waitFor(() => worker.output().includes('worker ready'), 20_000);
+      expect(worker.output()).toContain('WorkerRoleModule dependencies initialized');
+      await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    } finally {
+      worker.child.kill('SIGKILL');
+    }
+    const api = start(API, { ...env, PROCESS_ROLE: 'api', SERVER_PORT: String(port), SERVER_HOST: '127.0.0.1' });
+    try {
+      await waitFor(() => api.output().includes('API listening'), 20_000);
+      expect(api.output()).toContain('"role":"api"');
+      expect(api.output()).toContain('JobsModule dependencies initialized');
+      expect(api.output()).not.toContain('WorkerRoleModule');
+      api.child.kill('SIGTERM');
+      expect(await api.exited).toBe(0);
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  });
+
   it('refuses to start with a bad variable and names it', async () => {
     const api = start(API, { ...env, SERVER_PORT: '70000' });
     expect(await api.exited).toBe(1);

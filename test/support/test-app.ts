@@ -19,6 +19,8 @@ export async function startTestApp(label: string, env: Env = {}): Promise<TestAp
     DATABASE_URL: db.url,
     REDIS_KEY_PREFIX: testKeyPrefix(label),
     LOG_LEVEL: 'silent',
+    // HTTP only (with the cache-warm processor): a test that needs the worker role's relay or processors starts them itself.
+    PROCESS_ROLE: 'api',
     DATABASE_POOL_SIZE: '2',
     // Tests that count cache hits must not see warmers' requests; warming has its own test.
     CACHE_WARM_ON_START: 'false',

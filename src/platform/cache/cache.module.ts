@@ -6,14 +6,16 @@ import { CACHE_PROVIDERS } from './cache.providers.js';
 import { CachedMethodsExplorer } from './cached-methods.explorer.js';
 import { InvalidateTagsInterceptor } from './http/invalidate-tags.interceptor.js';
 import { TieredCache } from './tiered-cache.js';
+import { CacheWarmJobs } from './warming/cache-warm-jobs.js';
+import { CacheWarmProcessor } from './warming/cache-warm.processor.js';
 import { CacheWarmingService } from './warming/cache-warming.service.js';
 
-/** The tiered cache for the whole app; `@Cached` routes need `registerCachedRouteHooks` at start-up, `@Cached` provider methods are wrapped here. */
+/** The tiered cache for the whole app (needs JobsModule: warming runs as cache-warm jobs); `@Cached` routes need `registerCachedRouteHooks` at start-up, `@Cached` provider methods are wrapped here. */
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [...CACHE_PROVIDERS, CACHE_MANAGER_PROVIDER, CacheWarmingService, CachedMethodsExplorer, { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor }],
-  exports: [TieredCache, CACHE_MANAGER, CacheWarmingService],
+  providers: [...CACHE_PROVIDERS, CACHE_MANAGER_PROVIDER, CacheWarmingService, CacheWarmJobs, CacheWarmProcessor, CachedMethodsExplorer, { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor }],
+  exports: [TieredCache, CACHE_MANAGER, CacheWarmingService, CacheWarmJobs],
 })
 export class CacheModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly cache: TieredCache) {}

@@ -21,3 +21,7 @@ export type { DeadLetterPage, DeadLetterReplay } from './dead-letters/dead-lette
 export type { DeadLetter } from './dead-letters/dead-letter.record.js';
 export { deadLetterStream } from './dead-letters/dead-letter.record.js';
 export { DeadLetterNotFoundError, DeadLetterNotReplayableError } from './dead-letters/dead-letter.errors.js';
+export { cleanupOutbox } from './outbox-cleanup.js';
+export type { OutboxCleanupSettings } from './outbox-cleanup.js';
+export { trimEventStreams, trimStream } from './stream-trim.js';
+export type { StreamTrimResult } from './stream-trim.js';

@@ -1,36 +1,19 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/index.js';
-import { AppError } from '../errors/index.js';
+import { AdminToken } from './admin-token.js';
 
-export class AdminDisabledError extends AppError {
-  static readonly code = 'ADMIN.DISABLED';
-  readonly code = AdminDisabledError.code;
-  readonly kind = 'unavailable' as const;
-}
-
-export class AdminUnauthorizedError extends AppError {
-  static readonly code = 'ADMIN.UNAUTHORIZED';
-  readonly code = AdminUnauthorizedError.code;
-  readonly kind = 'unauthorized' as const;
-}
-
-/** `Authorization: Bearer <ADMIN_TOKEN>`; admin endpoints answer 503 while no token is configured. */
+/** Admin endpoints need the admin token (see AdminToken); they answer 503 while none is configured. */
 @Injectable()
 export class AdminTokenGuard implements CanActivate {
-  private readonly expected: Buffer;
+  private readonly token: AdminToken;
 
   constructor(config: AppConfig) {
-    this.expected = Buffer.from(`Bearer ${config.admin.token}`);
+    this.token = new AdminToken(config.admin.token);
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.expected.length === 'Bearer '.length) throw new AdminDisabledError('Admin endpoints are disabled: set ADMIN_TOKEN to enable them');
-    const given = Buffer.from(context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '');
-    if (given.length !== this.expected.length || !timingSafeEqual(given, this.expected)) {
-      throw new AdminUnauthorizedError('Admin endpoints need Authorization: Bearer <ADMIN_TOKEN>');
-    }
+    this.token.check(context.switchToHttp().getRequest<FastifyRequest>().headers);
     return true;
   }
 }

@@ -6,5 +6,7 @@ export type { ErrorBody } from './error-body.js';
 export { createValidationPipe } from './validation.pipe.js';
 export { RequestTimeoutError } from './request-timeout.error.js';
 export { configureHttpApp } from './configure-app.js';
-export { AdminTokenGuard, AdminDisabledError, AdminUnauthorizedError } from './admin-token.guard.js';
+export { AdminTokenGuard } from './admin-token.guard.js';
+export { ADMIN_COOKIE, AdminDisabledError, AdminToken, AdminUnauthorizedError } from './admin-token.js';
+export type { AdminCredentials } from './admin-token.js';
 export { AdminController } from './admin-controller.decorator.js';

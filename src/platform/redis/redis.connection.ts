@@ -19,13 +19,12 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 }
 
 /**
- * The one place Redis connections are made. `shared` auto-pipelines and fails commands fast
- * when Redis is away; `blocking` and `subscriber` have no command timeout (their commands
- * wait by design). Errors are logged once per outage, not per reconnect attempt.
+ * Options of a connection in `role`. `shared` auto-pipelines and fails commands fast when
+ * Redis is away; `blocking` and `subscriber` have no command timeout (their commands wait by
+ * design) and retry every command across reconnects (BullMQ requires that of its connections).
  */
-export function createRedisConnection(settings: RedisSettings, role: RedisRole, name = `hotpath-${role}`): Redis {
-  const logger = new Logger(`Redis:${name}`);
-  const options: RedisOptions = {
+export function redisOptions(settings: RedisSettings, role: RedisRole, name = `hotpath-${role}`): RedisOptions {
+  return {
     connectionName: name,
     connectTimeout: settings.connectTimeoutMs,
     commandTimeout: role === 'shared' ? settings.commandTimeoutMs : undefined,
@@ -36,6 +35,12 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole, 
     retryStrategy: (attempt) => reconnectDelay(attempt),
     lazyConnect: false,
   };
+}
+
+/** The one place Redis connections are made (see `redisOptions`). Errors are logged once per outage, not per reconnect attempt. */
+export function createRedisConnection(settings: RedisSettings, role: RedisRole, name = `hotpath-${role}`): Redis {
+  const logger = new Logger(`Redis:${name}`);
+  const options = redisOptions(settings, role, name);
   const client = new Redis(settings.url, options);
   let down = false;
   client.on('error', (error: Error) => {

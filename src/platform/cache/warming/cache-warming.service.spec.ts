@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { AppConfig } from '../../../config/index.js';
-import { CacheWarmerProvider } from './cache-warmer.js';
-import { CacheWarmingService, InvalidCacheWarmerError } from './cache-warming.service.js';
+import { CacheWarmerProvider, type WarmContext } from './cache-warmer.js';
+import { CacheWarmFailedError, CacheWarmingService, InvalidCacheWarmerError } from './cache-warming.service.js';
 
 @Injectable()
 @CacheWarmerProvider()
@@ -13,15 +13,27 @@ class WarmerWithoutWarm {}
 @CacheWarmerProvider()
 class CountingWarmer {
   runs = 0;
-  async warm(): Promise<void> {
+  async warm(context: WarmContext): Promise<void> {
     this.runs++;
+    for (let i = 1; i <= 4; i++) {
+      await context.get(`/item/${i}`);
+      context.progress(i, 4);
+    }
+  }
+}
+
+@Injectable()
+@CacheWarmerProvider()
+class ThrowingWarmer {
+  async warm(): Promise<void> {
+    throw new Error('upstream away');
   }
 }
 
 async function moduleWith(...providers: (new () => unknown)[]) {
   return Test.createTestingModule({
     imports: [DiscoveryModule],
-    providers: [CacheWarmingService, { provide: AppConfig, useValue: AppConfig.fromEnv({ CACHE_WARM_ON_START: 'false', CACHE_WARM_INTERVAL: '0' }) }, ...providers],
+    providers: [CacheWarmingService, { provide: AppConfig, useValue: AppConfig.fromEnv({ CACHE_WARM_ON_START: 'false' }) }, ...providers],
   }).compile();
 }
 
@@ -31,16 +43,24 @@ describe('CacheWarmingService', () => {
     await expect(module.init()).rejects.toThrow(InvalidCacheWarmerError);
   });
 
-  it('runs every warmer once per job and never two jobs at once', async () => {
+  it('runs every warmer once per run and reports rising progress up to 100', async () => {
     const module = await moduleWith(CountingWarmer);
     await module.init();
-    const warming = module.get(CacheWarmingService);
-    const job = warming.start('admin');
-    expect(warming.start('admin').id).toBe(job.id);
-    while (job.status === 'running') await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(job).toMatchObject({ status: 'completed', warmers: [{ name: 'CountingWarmer' }] });
+    const reported: number[] = [];
+    const result = await module.get(CacheWarmingService).warm((percent) => void reported.push(percent));
+    expect(result).toEqual([{ name: 'CountingWarmer', done: 4, total: 4 }]);
     expect(module.get(CountingWarmer).runs).toBe(1);
-    expect(warming.start('admin').id).not.toBe(job.id);
+    expect(reported).toEqual([25, 50, 75, 100]);
+    await module.close();
+  });
+
+  it('runs the other warmers when one throws, then fails the run naming it', async () => {
+    const module = await moduleWith(ThrowingWarmer, CountingWarmer);
+    await module.init();
+    const run = module.get(CacheWarmingService).warm();
+    await expect(run).rejects.toThrow(CacheWarmFailedError);
+    await expect(run).rejects.toThrow('ThrowingWarmer: upstream away');
+    expect(module.get(CountingWarmer).runs).toBe(1);
     await module.close();
   });
 });

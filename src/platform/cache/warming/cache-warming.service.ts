@@ -2,23 +2,33 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DiscoveryService, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../../../config/index.js';
+import { AppError } from '../../errors/index.js';
 import { CACHE_WARMER } from '../cache.constants.js';
 import type { CacheWarmer } from './cache-warmer.js';
-import { type WarmJob, WarmJobs } from './warm-jobs.js';
+import { type WarmerProgress, warmPercent } from './warm-progress.js';
 
 export class InvalidCacheWarmerError extends Error {}
 
+export class CacheWarmFailedError extends AppError {
+  static readonly code = 'CACHE.WARM_FAILED';
+  readonly code = CacheWarmFailedError.code;
+  readonly kind = 'unavailable' as const;
+
+  constructor(readonly warmers: WarmerProgress[]) {
+    super(`Cache warmers failed: ${warmers.filter((w) => w.error).map((w) => `${w.name}: ${w.error}`).join('; ')}`);
+  }
+}
+
 /**
  * Finds `@CacheWarmerProvider()` providers at start-up (refusing to boot on one without a
- * `warm` method) and runs them: once after the app is listening (readiness never waits for
- * it), on demand, and every CACHE_WARM_INTERVAL seconds. One job at a time per instance.
+ * `warm` method) and runs them through this app's own HTTP stack. A process warms itself
+ * once after it is listening (its own L1; readiness never waits for it); on-demand and
+ * scheduled runs are cache-warm jobs (`CacheWarmJobs`).
  */
 @Injectable()
 export class CacheWarmingService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CacheWarming');
-  private readonly jobs = new WarmJobs();
   private warmers: { name: string; instance: CacheWarmer }[] = [];
-  private timer: NodeJS.Timeout | undefined;
   private startupTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -39,55 +49,50 @@ export class CacheWarmingService implements OnModuleInit, OnApplicationBootstrap
   }
 
   onApplicationBootstrap(): void {
-    if (!this.http() || this.warmers.length === 0) return;
+    if (!this.config.cache.warmOnStart || !this.http() || this.warmers.length === 0) return;
     // Deferred past start-up: warming must never hold back readiness.
-    if (this.config.cache.warmOnStart) this.startupTimer = setTimeout(() => void this.run('startup'), 0).unref();
-    const every = this.config.cache.warmIntervalSeconds;
-    if (every > 0) this.timer = setInterval(() => void this.run('schedule'), every * 1000).unref();
+    this.startupTimer = setTimeout(() => void this.warm().catch((error: unknown) => this.logger.warn({ msg: 'start-up warming failed', error: String(error) })), 0).unref();
   }
 
   onApplicationShutdown(): void {
     clearTimeout(this.startupTimer);
-    clearInterval(this.timer);
   }
 
-  /** Starts a job unless one is running; returns the job that is running either way. */
-  start(trigger: WarmJob['trigger']): WarmJob {
-    const running = this.jobs.running();
-    if (running) return running;
-    const job = this.jobs.start(
-      trigger,
-      this.warmers.map((w) => w.name),
-    );
-    void this.execute(job);
-    return job;
-  }
-
-  job(id: string): WarmJob | undefined {
-    return this.jobs.get(id);
-  }
-
-  private async run(trigger: WarmJob['trigger']): Promise<void> {
-    if (!this.jobs.running()) this.start(trigger);
-  }
-
-  private async execute(job: WarmJob): Promise<void> {
+  /**
+   * Runs every warmer once, reporting overall progress (0..100) whenever it moves; resolves
+   * with each warmer's figures, or rejects with CacheWarmFailedError if any warmer threw.
+   */
+  async warm(onProgress: (percent: number) => Promise<void> | void = () => undefined): Promise<WarmerProgress[]> {
     const http = this.http();
+    const progress: WarmerProgress[] = this.warmers.map((w) => ({ name: w.name, done: 0, total: 0 }));
+    let reported = -1;
+    // Reports go out in order, one at a time, and only when the whole percent moved.
+    let pending: Promise<void> = Promise.resolve();
+    const report = (finished: number) => {
+      const percent = warmPercent(progress, finished);
+      if (percent === reported) return;
+      reported = percent;
+      pending = pending.then(() => onProgress(percent));
+    };
     for (const [i, warmer] of this.warmers.entries()) {
-      const progress = job.warmers[i];
       try {
         await warmer.instance.warm({
-          progress: (done, total) => Object.assign(progress, { done, total }),
+          progress: (done, total) => {
+            Object.assign(progress[i], { done, total });
+            report(i);
+          },
           get: async (path) => (http ? (await http.inject({ method: 'GET', url: path })).statusCode : 503),
         });
       } catch (error) {
-        progress.error = error instanceof Error ? error.message : String(error);
-        this.logger.warn({ msg: 'cache warmer failed', warmer: warmer.name, error: progress.error });
+        progress[i].error = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ msg: 'cache warmer failed', warmer: warmer.name, error: progress[i].error });
       }
+      report(i + 1);
     }
-    job.status = job.warmers.some((w) => w.error) ? 'failed' : 'completed';
-    job.finishedAt = new Date().toISOString();
-    this.logger.log({ msg: 'cache warmed', job: job.id, trigger: job.trigger, status: job.status, warmers: job.warmers });
+    await pending;
+    if (progress.some((w) => w.error)) throw new CacheWarmFailedError(progress);
+    this.logger.log({ msg: 'cache warmed', warmers: progress });
+    return progress;
   }
 
   private http(): FastifyInstance | undefined {

@@ -1,6 +1,6 @@
-import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
-import { CacheWarmingService, type WarmJob } from '../../../../platform/cache/index.js';
+import { CacheWarmJobs, type WarmJobView } from '../../../../platform/cache/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import { AdminController } from '../../../../platform/http/index.js';
 
@@ -12,14 +12,14 @@ export class WarmJobNotFoundError extends AppError {
 
 @AdminController('admin/cache')
 export class GetWarmJobHttpController {
-  constructor(private readonly warming: CacheWarmingService) {}
+  constructor(private readonly jobs: CacheWarmJobs) {}
 
   @Get('warm/:id')
-  @ApiOperation({ summary: 'Progress of a cache warming job (this instance keeps its last 20).' })
+  @ApiOperation({ summary: 'State and progress (0-100) of a cache-warm job, from the queue (finished jobs are kept as JOBS_KEEP_* says).' })
   @ApiNotFoundResponse({ description: 'WARM_JOB.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): WarmJob {
-    const job = this.warming.job(id);
-    if (!job) throw new WarmJobNotFoundError(`Warm job ${id} not found on this instance`);
+  async get(@Param('id') id: string): Promise<WarmJobView> {
+    const job = await this.jobs.job(id);
+    if (!job) throw new WarmJobNotFoundError(`Warm job ${id} not found`);
     return job;
   }
 }

@@ -1,0 +1,10 @@
+export { JobsModule } from './jobs.module.js';
+export { CACHE_WARM_QUEUE, INVESTIGATIONS_QUEUE, JOB_QUEUE_NAMES, JOB_QUEUES, MAINTENANCE_QUEUE, REGISTERED_QUEUES } from './jobs.constants.js';
+export { defaultJobOptions, workerSettings } from './job-options.js';
+export type { JobSettings, JobWorkerSettings } from './job-options.js';
+export { bullConnection, bullPrefix } from './bull-connection.js';
+export { QueueProcessor } from './queue-processor.js';
+export { syncJobScheduler } from './job-schedules.js';
+export { JobsStatsService, JOB_STATES } from './jobs-stats.service.js';
+export type { JobState, QueueCounts } from './jobs-stats.service.js';
+export { registerQueueBoard, QUEUE_BOARD_PATH } from './board/queue-board.js';

@@ -1,0 +1,38 @@
+import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { setTimeout as delay } from 'node:timers/promises';
+import { errorLogger } from './error-log.js';
+import type { JobWorkerSettings } from './job-options.js';
+
+/** How long shutdown waits to learn whether the worker ever reached Redis. */
+const READY_PROBE_MS = 100;
+
+/**
+ * Base of Hotpath's processors: a `WorkerHost` whose worker settings come from config.
+ * `@nestjs/bullmq` reads worker options from the class's `@Processor` metadata when it creates
+ * the worker (in `onModuleInit`, after every provider is constructed), and decorators cannot
+ * see config; so the constructor applies `@Processor(queue, settings)` once it has them.
+ *
+ * Shutdown: the worker stops taking jobs and lets active ones finish before any module closes
+ * its pools (`beforeApplicationShutdown` runs ahead of every `onApplicationShutdown`); the
+ * process-level SHUTDOWN_TIMEOUT bounds the wait. A worker that never reached Redis has no
+ * job to wait for and is closed at once (a graceful close would wait for Redis forever).
+ */
+export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected constructor(
+    private readonly queueName: string,
+    settings: JobWorkerSettings,
+  ) {
+    super();
+    Processor(queueName, settings)(new.target);
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.on('error', errorLogger(new Logger('Jobs'), `worker:${this.queueName}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const ready = await Promise.race([this.worker.waitUntilReady().then(() => true, () => false), delay(READY_PROBE_MS, false)]);
+    await this.worker.close(!ready);
+  }
+}
