@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { OutboxRelay, streamOf } from '../../src/platform/events/index.js';
+import { TAKE_OUTBOX_WRITER_LOCK } from '../../src/platform/events/outbox-writers.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379/0';
 
+/** As `appendToOutbox` writes: under the outbox writers' lock (held until the transaction ends). */
 async function insertEvent(client: Client, aggregateId: string, version: number): Promise<void> {
+  await client.query(TAKE_OUTBOX_WRITER_LOCK);
   await client.query(
     `INSERT INTO outbox (event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload)
      VALUES ($1, 'contract.updated', 1, 'contract', $2, $3, now(), $4)`,
@@ -77,6 +80,25 @@ describe('outbox relay', () => {
       expect(await versionsIn(aggregate)).toEqual([1, 2]);
     } finally {
       await slow.end();
+    }
+  });
+
+  it('does not wait for a long transaction that writes no event, here or in another database', async () => {
+    const aggregate = randomUUID();
+    const other = await createTestDatabase('relay_other');
+    const long = [new Client({ connectionString: db.url }), new Client({ connectionString: other.url })];
+    try {
+      for (const client of long) {
+        await client.connect();
+        await client.query('BEGIN');
+        await client.query('SELECT pg_current_xact_id()');
+      }
+      await insertEvent(db.client, aggregate, 1);
+      relay().start();
+      await waitFor(async () => (await versionsIn(aggregate)).length === 1);
+    } finally {
+      for (const client of long) await client.end().catch(() => undefined);
+      await other.drop();
     }
   });
 

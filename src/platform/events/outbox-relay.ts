@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { streamOf } from './event-streams.js';
+import { OUTBOX_HORIZON_SQL } from './outbox-writers.js';
 
 export interface OutboxRelaySettings {
   databaseUrl: string;
@@ -31,8 +32,9 @@ const LEADER_LOCK = 7_003_700_112;
 
 /**
  * Publishes outbox rows to Redis Streams in `position` order, woken by NOTIFY and by a poll.
- * It takes only rows of transactions below the snapshot's xmin: a transaction still running
- * may yet commit rows with lower positions, so nothing after it goes out first. A row is
+ * It takes only rows of transactions older than every outbox writer still running (see
+ * `OUTBOX_HORIZON_SQL`): such a writer may yet commit rows with lower positions, so nothing
+ * after it goes out first; transactions that write no event are not waited for. A row is
  * marked published only after Redis accepted it; if Redis is away the rows wait, in order.
  * A relay killed between XADD and the mark publishes those rows again (consumers are
  * idempotent by event id).
@@ -99,7 +101,7 @@ export class OutboxRelay {
     const { rows } = await client.query<OutboxRow>(
       `SELECT position, event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, payload
          FROM outbox
-        WHERE published_at IS NULL AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE published_at IS NULL AND tx_id::text::bigint < (${OUTBOX_HORIZON_SQL})
         ORDER BY position
         LIMIT $1`,
       [this.settings.batch],

@@ -1,9 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from './event-envelope.js';
+import { TAKE_OUTBOX_WRITER_LOCK } from './outbox-writers.js';
 
 /** Appends events to the outbox through `manager`, which must be the command's own transaction. */
 export async function appendToOutbox(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
+  // Held until the transaction ends: the relay waits for this transaction, and only for writers like it.
+  await manager.query(TAKE_OUTBOX_WRITER_LOCK);
   const values: string[] = [];
   const params: unknown[] = [];
   for (const e of events) {
