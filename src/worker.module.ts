@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
+import { InvestigationsWorkerModule } from './modules/investigations/index.js';
 import { AgentsModule } from './platform/agents/index.js';
+import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { EventConsumersModule, OutboxRelayModule } from './platform/events/index.js';
 import { JobsModule } from './platform/jobs/index.js';
@@ -13,13 +15,13 @@ import { RedisModule } from './platform/redis/index.js';
  * of the imported modules. Imported by WorkerModule, and by AppModule when PROCESS_ROLE=all; it expects the
  * platform base (config, logging, database, Redis, jobs) from whichever imports it.
  */
-@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule] })
+@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule, InvestigationsWorkerModule] })
 export class WorkerRoleModule {}
 
 /** The background process (PROCESS_ROLE=worker): no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), AgentsModule, WorkerRoleModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: false }), AgentsModule, WorkerRoleModule] };
   }
 }

@@ -9,6 +9,6 @@ export { AgentPoolClosedError, AgentPoolSaturatedError, AgentTaskAbortedError, A
 export { mapReduce, mapReduceRanges } from './strategies/map-reduce.js';
 export type { MapChunk, MapReduceOptions } from './strategies/map-reduce.js';
 export { pipeline } from './strategies/pipeline.js';
-export { scatterGather } from './strategies/scatter-gather.js';
+export { gather, scatterGather } from './strategies/scatter-gather.js';
 export type { GatherResult } from './strategies/scatter-gather.js';
 export { roundRobin } from './strategies/round-robin.js';

@@ -8,3 +8,5 @@ export { syncJobScheduler } from './job-schedules.js';
 export { JobsStatsService, JOB_STATES } from './jobs-stats.service.js';
 export type { JobState, QueueCounts } from './jobs-stats.service.js';
 export { registerQueueBoard, QUEUE_BOARD_PATH } from './board/queue-board.js';
+export { InjectQueue } from '@nestjs/bullmq';
+export type { Job, Queue } from 'bullmq';

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { AgentName } from '../../../analysis/index.js';
+import type { Investigation, InvestigationScope } from '../../domain/investigation.js';
+
+export class OpenInvestigationCommand extends Command<{ investigation: Investigation; reused: boolean }> {
+  constructor(
+    readonly scope: InvestigationScope,
+    readonly agents: AgentName[],
+    readonly correlationId: string | null = null,
+  ) {
+    super();
+  }
+}

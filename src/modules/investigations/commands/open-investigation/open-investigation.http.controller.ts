@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AGENT_NAMES } from '../../../analysis/index.js';
+import { InvalidateTags } from '../../../../platform/cache/index.js';
+import { investigationTags } from '../../domain/investigation-cache-tags.js';
+import type { Investigation } from '../../domain/investigation.js';
+import { OpenInvestigationCommand } from './open-investigation.command.js';
+import { OpenInvestigationRequestDto } from './open-investigation.request.dto.js';
+
+@ApiTags('investigations')
+@Controller('investigations')
+export class OpenInvestigationHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(202)
+  @InvalidateTags(() => [investigationTags.list])
+  @ApiOperation({ summary: 'Open an investigation: agents analyse the contracts in scope in the background; follow it at the Location given. The same scope and agents within the compute TTL return the run already opened (reused: true).' })
+  @ApiAcceptedResponse({ description: 'The investigation, queued (or reused)' })
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID or INVESTIGATION.INVALID_SCOPE' })
+  async open(@Body() body: OpenInvestigationRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Investigation & { reused: boolean }> {
+    const { investigation, reused } = await this.commands.execute(new OpenInvestigationCommand({ ...body.scope }, body.agents ?? [...AGENT_NAMES], request.id));
+    void reply.header('location', `/investigations/${investigation.id}`);
+    return { ...investigation, reused };
+  }
+}

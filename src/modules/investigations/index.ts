@@ -1,0 +1,1 @@
+export { InvestigationsModule, InvestigationsWorkerModule } from './investigations.module.js';
