@@ -1,5 +1,5 @@
 import type { ContractColumns } from './contract-columns.js';
-import { writeUuidBytes, writeUuidBytesFromAscii } from './uuid-bytes.js';
+import { writeUuidBytes } from './uuid-bytes.js';
 
 /** One contract as plain values: what tests and small loaders hand to the builder. */
 export interface ContractRowInput {
@@ -12,6 +12,9 @@ export interface ContractRowInput {
   amountCents: number;
   signedAtMs: number;
 }
+
+/** The string tables that dictionary indexes point into. */
+export type ColumnDictionaries = Pick<ContractColumns, 'agencyIds' | 'supplierIds' | 'categories' | 'methods' | 'statuses'>;
 
 /** Appends contracts one at a time, dictionary-encoding the strings and growing the arrays by doubling. */
 export class ContractColumnsBuilder {
@@ -54,15 +57,20 @@ export class ContractColumnsBuilder {
     return this;
   }
 
-  /** Hot path for streaming loaders: the id is read as 36 ASCII characters of `source` at `idStart`, without a string. */
-  addFromText(source: Uint8Array, idStart: number, agencyId: string, supplierId: string, category: string, method: string, status: string, amountCents: number, signedAtMs: number): void {
+  /**
+   * Hot path for binary loaders: the id is 16 raw bytes of `idSource` at `idOffset`; the other
+   * fields are indexes into the caller's own dictionaries, which it then passes to `build`.
+   */
+  addEncoded(idSource: Uint8Array, idOffset: number, agency: number, supplier: number, category: number, method: number, status: number, amountCents: number, signedAtMs: number): void {
     const i = this.reserve();
-    writeUuidBytesFromAscii(source, idStart, this.contractIds, 16 * i);
-    this.set(i, this.agencies.index(agencyId), this.suppliers.index(supplierId), this.categories.index(category), this.methods.index(method), this.statuses.index(status), amountCents, signedAtMs);
+    const ids = this.contractIds;
+    const at = 16 * i;
+    for (let k = 0; k < 16; k++) ids[at + k] = idSource[idOffset + k];
+    this.set(i, agency, supplier, category, method, status, amountCents, signedAtMs);
   }
 
   /** The columns trimmed to the rows added (copies once, so the builder's spare capacity is not kept alive). */
-  build(): ContractColumns {
+  build(dictionaries?: ColumnDictionaries): ContractColumns {
     const n = this.count;
     return {
       count: n,
@@ -74,11 +82,7 @@ export class ContractColumnsBuilder {
       signedAtMs: this.signedAtMs.slice(0, n),
       method: this.method.slice(0, n),
       status: this.status.slice(0, n),
-      agencyIds: this.agencies.values,
-      supplierIds: this.suppliers.values,
-      categories: this.categories.values,
-      methods: this.methods.values,
-      statuses: this.statuses.values,
+      ...(dictionaries ?? { agencyIds: this.agencies.values, supplierIds: this.suppliers.values, categories: this.categories.values, methods: this.methods.values, statuses: this.statuses.values }),
     };
   }
 

@@ -25,12 +25,3 @@ export function readUuid(source: Uint8Array, offset: number): string {
   return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
 }
 
-/** Like `writeUuidBytes`, from the 36 ASCII characters of a UUID at `start` of a byte buffer. */
-export function writeUuidBytesFromAscii(source: Uint8Array, start: number, target: Uint8Array, offset: number): void {
-  let byte = 0;
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) continue;
-    target[offset + byte++] = (hexValue(source[start + i]) << 4) | hexValue(source[start + i + 1]);
-    i++;
-  }
-}

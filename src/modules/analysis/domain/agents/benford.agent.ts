@@ -14,13 +14,20 @@ export interface BenfordPartial {
   digits: Uint32Array;
 }
 
-/** Leading decimal digit of a positive amount (0 for amounts under 1). */
+const POWERS_OF_10 = Float64Array.from({ length: 16 }, (_, e) => 10 ** e);
+
+/** Leading decimal digit of an amount (0 under 1): a binary search over powers of ten and one division. */
 function firstDigit(amount: number): number {
   if (amount < 1) return 0;
-  let x = amount;
-  while (x >= 1e8) x /= 1e8;
-  while (x >= 10) x /= 10;
-  return x | 0;
+  if (amount >= POWERS_OF_10[15]) return firstDigit(amount / POWERS_OF_10[15]);
+  let low = 0;
+  let high = 15;
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    if (amount >= POWERS_OF_10[mid]) low = mid;
+    else high = mid;
+  }
+  return (amount / POWERS_OF_10[low]) | 0;
 }
 
 /**
