@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { cpus } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
@@ -133,6 +134,8 @@ export class AgentPool {
     const controller = new AbortController();
     const running: Running = { slot, name: task.name, timeoutMs: options.timeoutMs ?? this.settings.taskTimeoutMs, controller, timedOut: false };
     const onAbort = () => controller.abort(options.signal?.reason);
+    // One caller's signal commonly covers many tasks (a map-reduce, a gather): one listener each is expected.
+    if (options.signal) unlimitListeners(options.signal);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
     this.running.add(running);
@@ -230,4 +233,13 @@ export class AgentPool {
 /** The pool's default size: one thread per core. */
 export function defaultMaxThreads(): number {
   return cpus().length;
+}
+
+/** Lifts the listener-count warning of a signal (Node 20 refuses it for some signals, e.g. AbortSignal.any's: those keep the warning). */
+function unlimitListeners(signal: AbortSignal): void {
+  try {
+    setMaxListeners(0, signal);
+  } catch {
+    // not an EventTarget Node accepts here
+  }
 }

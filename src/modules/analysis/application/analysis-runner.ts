@@ -32,6 +32,7 @@ export class AnalysisRunner {
   async run(columns: ContractColumns, agents: readonly AgentName[], options: { timeoutMs: number; onAgentDone?: (agent: AgentName) => void }): Promise<AnalysisRun> {
     let started = performance.now();
     const sharedColumns = shareColumns(columns);
+    const forWorkers = withoutDictionaryEntries(sharedColumns);
     const shareMs = performance.now() - started;
     const chunkSize = Math.max(MIN_RANGE_ROWS, Math.ceil(columns.count / (this.pool.settings.maxThreads * RANGES_PER_THREAD)));
     const byAgentMs: Partial<Record<AgentName, number>> = {};
@@ -41,7 +42,7 @@ export class AnalysisRunner {
         agent,
         async (signal: AbortSignal): Promise<Finding[]> => {
           const agentStarted = performance.now();
-          const context = { agent, columns: sharedColumns };
+          const context = { agent, columns: forWorkers };
           const findings = await mapReduceRanges(this.pool, columns.count, context, { chunkSize, signal }, this.mapTask, (partials) => ANALYSIS_AGENTS[agent].reduce(sharedColumns, partials));
           byAgentMs[agent] = Math.round(performance.now() - agentStarted);
           options.onAgentDone?.(agent);
@@ -57,4 +58,18 @@ export class AnalysisRunner {
       timings: { shareMs: Math.round(shareMs), computeMs: Math.round(performance.now() - started), byAgentMs },
     };
   }
+}
+
+/**
+ * What crosses to the threads: the shared columns, and of the dictionaries only their sizes
+ * (sparse arrays of the same length clone for nothing) and the short method and status lists —
+ * all an agent's `map` may read (see AnalysisAgent). Names are needed by `reduce`, on this thread.
+ */
+function withoutDictionaryEntries(columns: ContractColumns): ContractColumns {
+  return {
+    ...columns,
+    agencyIds: new Array<string>(columns.agencyIds.length),
+    supplierIds: new Array<string>(columns.supplierIds.length),
+    categories: new Array<string>(columns.categories.length),
+  };
 }

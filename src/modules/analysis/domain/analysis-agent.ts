@@ -4,7 +4,8 @@ import type { AgentName, Finding } from './finding.js';
 /**
  * An analysis agent as a map-reduce over row ranges: `map` reads rows [from, to) only and
  * returns a partial made of typed arrays and plain values (structured-cloneable, so a worker
- * thread can return it); `reduce` combines the partials of all ranges, in any order, into findings.
+ * thread can return it); of the dictionaries it may read the sizes and `methods`/`statuses`
+ * only (a worker thread gets the other dictionaries' lengths, not their entries); `reduce` combines the partials of all ranges, in any order, into findings.
  */
 export interface AnalysisAgent<TPartial = unknown> {
   readonly name: AgentName;
