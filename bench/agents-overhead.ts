@@ -27,6 +27,7 @@ const settings: AgentPoolSettings = {
   maxMemoryMb: 512,
   healthIntervalMs: 0,
   dispatch: 'least-busy',
+  atomics: 'sync',
   retries: 0,
 };
 
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
   const echo = agentTask<number, number>(taskFile, 'echo');
   const subjects: [string, Runner][] = [
     ['bare piscina (atomics sync, its default)', (i) => bareSync.run(i)],
-    ['bare piscina (atomics async, as Hotpath)', (i) => bareAsync.run(i)],
-    ['hotpath AgentPool.run', (i) => pool.run(echo, i)],
+    ['bare piscina (atomics async)', (i) => bareAsync.run(i)],
+    ['hotpath AgentPool.run (atomics sync, the default)', (i) => pool.run(echo, i)],
   ];
   const overhead: Record<string, Record<string, number>> = {};
   for (const inFlight of [1, 64]) {
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   await Promise.all([bareSync.close(), bareAsync.close(), pool.close()]);
 
   const base = overhead['bare piscina (atomics sync, its default)'];
-  const hp = overhead['hotpath AgentPool.run'];
+  const hp = overhead['hotpath AgentPool.run (atomics sync, the default)'];
   const date = new Date().toISOString();
   const machine = { nproc: cpus().length, node: process.version };
   console.log(`\nagents-overhead (${date}, nproc ${machine.nproc}, node ${machine.node}; ${TASKS} tasks, ${THREADS} threads, median of ${ROUNDS} rounds)\n`);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const contracts = Number(args.contracts);
   await prepareBenchDatabase(url, contracts, Number(args.seed));
   const threads = Number(args.threads);
-  const pool = new AgentPool({ minThreads: threads, maxThreads: threads, idleTimeoutMs: 60_000, maxQueue: 1000, taskTimeoutMs: 120_000, maxMemoryMb: 2048, healthIntervalMs: 0, dispatch: 'least-busy', retries: 0 });
+  const pool = new AgentPool({ minThreads: threads, maxThreads: threads, idleTimeoutMs: 60_000, maxQueue: 1000, taskTimeoutMs: 120_000, maxMemoryMb: 2048, healthIntervalMs: 0, dispatch: 'least-busy', atomics: 'sync', retries: 0 });
   const runner = new AnalysisRunner(pool);
   const client = new Client({ connectionString: url });
   await client.connect();

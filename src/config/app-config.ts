@@ -45,6 +45,8 @@ export class AppConfig {
     healthIntervalMs: number;
     /** Which idle thread takes the next task: piscina's first idle one, or each in turn. */
     dispatch: 'least-busy' | 'round-robin';
+    /** How idle threads wait for work: blocked (sync) or with their event loop running (async). */
+    atomics: 'sync' | 'async';
     /** Runs again of an idempotent task whose worker died. */
     retries: number;
   };
@@ -135,6 +137,7 @@ export class AppConfig {
       maxMemoryMb: values.AGENT_MEMORY_MB,
       healthIntervalMs: values.AGENT_HEALTH_INTERVAL_MS,
       dispatch: values.AGENT_POOL_DISPATCH,
+      atomics: values.AGENT_POOL_ATOMICS,
       retries: values.AGENT_TASK_RETRIES,
     };
     this.jobs = {

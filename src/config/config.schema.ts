@@ -50,6 +50,7 @@ export const CONFIG_SCHEMA = {
   AGENT_POOL_IDLE_MS: int(30000, 100, 3600000, 'An agent thread above the minimum idle this long is stopped.'),
   AGENT_POOL_MAX_QUEUE: int(1000, 1, 1000000, 'Agent tasks that may wait for a thread; one more is refused at once (503).'),
   AGENT_POOL_DISPATCH: oneOf('least-busy', ['least-busy', 'round-robin'] as const, 'Which idle agent thread takes the next task: the first idle one, or each in turn.'),
+  AGENT_POOL_ATOMICS: oneOf('sync', ['sync', 'async'] as const, "How idle agent threads wait: sync blocks them (fastest hand-off); async keeps their event loop running (timers a task left behind run, and the health ping can find a thread they wedged)."),
   AGENT_TASK_TIMEOUT_MS: int(60000, 10, 3600000, 'Default run-time limit of an agent task, counted from its start; its thread is replaced.'),
   AGENT_MEMORY_MB: int(512, 16, 65536, 'Heap limit (old generation) of each agent thread; a thread over it is replaced.'),
   AGENT_HEALTH_INTERVAL_MS: int(30000, 0, 3600000, 'How often idle agent threads are pinged (0 = never); one that does not answer is replaced.'),

@@ -32,6 +32,7 @@ const SETTINGS: AgentPoolSettings = {
   maxMemoryMb: 64,
   healthIntervalMs: 0,
   dispatch: 'least-busy',
+  atomics: 'sync',
   retries: 1,
 };
 
@@ -107,7 +108,8 @@ describe('AgentPool (real worker threads)', () => {
   });
 
   it('pings idle workers and replaces one that does not answer', async () => {
-    make({ minThreads: 1, maxThreads: 1, healthIntervalMs: 200 });
+    // With atomics 'async' an idle thread runs its event loop, so a timer a task left behind can wedge it.
+    make({ minThreads: 1, maxThreads: 1, healthIntervalMs: 200, atomics: 'async' });
     await expect(pool.run(task('wedgeAfterReturn'), undefined)).resolves.toBe('ok');
     await waitFor(() => pool.report().pingFailures >= 1, 3000);
     await expect(pool.run(task('double'), 4)).resolves.toBe(8);

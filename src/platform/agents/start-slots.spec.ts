@@ -1,4 +1,4 @@
-import { markStarted, StartSlots } from './start-slots.js';
+import { StartSlots, startMarker } from './start-slots.js';
 
 describe('StartSlots', () => {
   it('hands out each slot once, cleared, until released', () => {
@@ -7,7 +7,7 @@ describe('StartSlots', () => {
     const b = slots.take();
     expect(new Set([a, b]).size).toBe(2);
     expect(slots.take()).toBeUndefined();
-    markStarted(slots.buffer, a!);
+    startMarker(slots.buffer)(a!);
     expect(slots.startedAt(a!)).toBeGreaterThan(Date.now() - 1000);
     slots.release(a!);
     expect(slots.take()).toBe(a);
