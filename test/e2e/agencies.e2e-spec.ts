@@ -1,4 +1,5 @@
 import { Fixtures } from '../support/fixtures.js';
+import { projectStats } from '../support/project-stats.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('agencies and suppliers API', () => {
@@ -27,6 +28,7 @@ describe('agencies and suppliers API', () => {
       }
     }
     await fx.contract({ agencyId: big, supplierId: suppliers[0], status: 'cancelled', amountCents: 10 ** 9 });
+    await projectStats(t.app);
   });
   afterAll(() => t.close());
 

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TieredCache } from '../../../../platform/cache/index.js';
+import type { EventEnvelope } from '../../../../platform/events/index.js';
+import { CONTRACT_STATS_LOCK } from '../../contract-stats.constants.js';
+import { ProjectionRebuildingError } from '../../domain/contract-stats.errors.js';
+import { ContractStatsProjection, type ProjectionResult } from '../../infrastructure/contract-stats.projection.js';
+
+/**
+ * The live side of the contract stats projection: one event in one transaction (version-guarded,
+ * so redeliveries change nothing), then the stats it moved are invalidated on every instance.
+ * While a rebuild holds the projection it fails fast, and the event comes back with its retry.
+ */
+@Injectable()
+export class ProjectContractEventService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly projection: ContractStatsProjection,
+    private readonly cache: TieredCache,
+  ) {}
+
+  async handle(event: EventEnvelope): Promise<ProjectionResult> {
+    const result = await this.db.transaction(async (tx) => {
+      const [{ ok }]: { ok: boolean }[] = await tx.query('SELECT pg_try_advisory_xact_lock_shared($1) AS ok', [CONTRACT_STATS_LOCK]);
+      if (!ok) throw new ProjectionRebuildingError();
+      return this.projection.apply(tx, [event]);
+    });
+    if (result.tags.length > 0) await this.cache.invalidateTags(result.tags);
+    return result;
+  }
+}

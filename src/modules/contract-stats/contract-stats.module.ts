@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProjectContractEventService } from './commands/project-contract-event/project-contract-event.service.js';
+import { RebuildContractStatsService } from './commands/rebuild-contract-stats/rebuild-contract-stats.service.js';
+import { ContractStatsProjection } from './infrastructure/contract-stats.projection.js';
+
+/** The contract stats projection (agency and supplier read models) live from events, and its rebuild by replay. */
+@Module({
+  providers: [ContractStatsProjection, ProjectContractEventService, RebuildContractStatsService],
+  exports: [ContractStatsProjection, ProjectContractEventService, RebuildContractStatsService],
+})
+export class ContractStatsModule {}
