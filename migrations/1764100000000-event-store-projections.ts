@@ -10,6 +10,15 @@ const CONTRACT_JSON = `jsonb_build_object(
   'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
 /**
+ * A UUID v7 from the contract's creation time and its id's random bits: deterministic, so
+ * generated data sets (and their event ids) stay reproducible. Written out rather than as a
+ * function, which costs ~3 s per million rows when Postgres does not inline it.
+ */
+const EVENT_ID_OF_CONTRACT = `encode(set_byte(set_byte(
+  overlay(uuid_send(c.id) PLACING substring(int8send(floor(extract(epoch FROM c.created_at) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+  6, (get_byte(uuid_send(c.id), 6) & 15) | 112), 8, (get_byte(uuid_send(c.id), 8) & 63) | 128), 'hex')::uuid`;
+
+/**
  * The event store and the contract stats projections that replace the `contracts_stats` trigger.
  *
  * - `event_log`: append-only (updates and deletes are refused), written in the transaction of
@@ -49,27 +58,15 @@ export class EventStoreProjections1764100000000 implements MigrationInterface {
       END $$`);
     await db.query(`CREATE TRIGGER event_log_append_only BEFORE UPDATE OR DELETE ON event_log FOR EACH ROW EXECUTE FUNCTION hotpath_event_log_append_only()`);
 
-    // A UUID v7 from a time and the random bits of a seed uuid: deterministic, so generated data
-    // sets (and their event ids) stay reproducible.
-    await db.query(`
-      CREATE FUNCTION hotpath_uuid_v7(at timestamptz, seed uuid) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
-        SELECT encode(
-          set_byte(set_byte(
-            overlay(uuid_send(seed) PLACING substring(int8send(floor(extract(epoch FROM at) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
-            6, (get_byte(uuid_send(seed), 6) & 15) | 112),
-            8, (get_byte(uuid_send(seed), 8) & 63) | 128),
-          'hex')::uuid
-      $$`);
     // Logs every contract that has no event yet as contract.created of its current state; used
     // here and by the data loader, whose COPY bypasses the command path.
     await db.query(`
       CREATE FUNCTION hotpath_log_contracts_created() RETURNS bigint LANGUAGE sql AS $$
         WITH logged AS (
           INSERT INTO event_log (event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload)
-          SELECT hotpath_uuid_v7(c.created_at, c.id), 'contract.created', 1, 'contract', c.id, c.version, c.updated_at, jsonb_build_object('contract', ${CONTRACT_JSON})
+          SELECT ${EVENT_ID_OF_CONTRACT}, 'contract.created', 1, 'contract', c.id, c.version, c.updated_at, jsonb_build_object('contract', ${CONTRACT_JSON})
             FROM contracts c
            WHERE NOT EXISTS (SELECT 1 FROM event_log e WHERE e.aggregate_type = 'contract' AND e.aggregate_id = c.id)
-           ORDER BY c.created_at, c.id
           RETURNING 1)
         SELECT count(*) FROM logged
       $$`);
@@ -103,10 +100,14 @@ export class EventStoreProjections1764100000000 implements MigrationInterface {
     // Full recompute from the contracts table: the fast path after bulk loads, and the
     // reference that replay is checked against.
     await db.query(`
-      CREATE FUNCTION hotpath_recompute_contract_stats() RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION hotpath_recompute_contract_stats() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
         TRUNCATE contract_stats_state, agency_monthly_stats, agency_supplier_stats, supplier_stats;
+        -- Filled without its key, then the key is built by one sort: a third of the time on a million contracts.
+        ALTER TABLE contract_stats_state DROP CONSTRAINT contract_stats_state_pkey;
         INSERT INTO contract_stats_state (contract_id, version, agency_id, supplier_id, month, category, currency, amount_cents, status)
           SELECT id, version, agency_id, supplier_id, date_trunc('month', signed_at AT TIME ZONE 'UTC')::date, category, currency, amount_cents, status FROM contracts;
+        ALTER TABLE contract_stats_state ADD CONSTRAINT contract_stats_state_pkey PRIMARY KEY (contract_id);
         INSERT INTO agency_monthly_stats (agency_id, month, category, currency, contracts, amount_cents)
           SELECT agency_id, month, category, currency, count(*), sum(amount_cents)
             FROM contract_stats_state WHERE status <> 'cancelled' GROUP BY 1, 2, 3, 4;
@@ -116,7 +117,7 @@ export class EventStoreProjections1764100000000 implements MigrationInterface {
         INSERT INTO supplier_stats (supplier_id, category, currency, contracts, amount_cents)
           SELECT supplier_id, category, currency, count(*), sum(amount_cents)
             FROM contract_stats_state WHERE status <> 'cancelled' GROUP BY 1, 2, 3;
-      $$`);
+      END $$`);
 
     await db.query(`SELECT hotpath_log_contracts_created()`);
     await db.query(`SELECT hotpath_recompute_contract_stats()`);
@@ -124,7 +125,7 @@ export class EventStoreProjections1764100000000 implements MigrationInterface {
 
   /** Leaves the stats tables as they are, without the old trigger: run a full recompute after re-creating it. */
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION hotpath_recompute_contract_stats(), hotpath_log_contracts_created(), hotpath_uuid_v7(timestamptz, uuid)`);
+    await db.query(`DROP FUNCTION hotpath_recompute_contract_stats(), hotpath_log_contracts_created()`);
     await db.query(`DROP TABLE event_log, contract_stats_state, supplier_stats`);
     await db.query(`DROP FUNCTION hotpath_event_log_append_only()`);
     await db.query(`DROP INDEX agency_supplier_stats_supplier_top_idx`);

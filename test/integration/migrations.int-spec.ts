@@ -1,4 +1,5 @@
 import { MIGRATIONS } from '../../migrations/index.js';
+import { eventIdOf } from '../../scripts/data/event-log.js';
 import { migrate } from '../../src/platform/database/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -36,6 +37,9 @@ describe('migrations', () => {
       const { rows: log } = await c.query(`SELECT event_id::text, type, aggregate_id, aggregate_version, payload FROM event_log WHERE aggregate_id = $1`, [first.id]);
       expect(log).toEqual([{ event_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), type: 'contract.created', aggregate_id: first.id, aggregate_version: 2, payload: { contract: expect.objectContaining({ id: first.id, agencyId: agency.id, amountCents: 4000, signedAt: '2024-01-31T23:30:00.000Z', metadata: { lot: 1 }, version: 2 }) } }]);
       expect(Number((await c.query('SELECT count(*) FROM event_log')).rows[0].count)).toBe(2);
+      // The data loader computes the same deterministic ids in JavaScript.
+      const { rows: [{ created_at: createdAt }] } = await c.query<{ created_at: Date }>('SELECT created_at FROM contracts WHERE id = $1', [first.id]);
+      expect(log[0].event_id).toBe(eventIdOf(first.id, createdAt.toISOString()));
       expect((await c.query(`SELECT month::text, category, contracts::int, amount_cents::text FROM agency_monthly_stats`)).rows).toEqual([{ month: '2024-01-01', category: 'it', contracts: 1, amount_cents: '4000' }]);
       expect((await c.query(`SELECT category, contracts::int FROM supplier_stats`)).rows).toEqual([{ category: 'it', contracts: 1 }]);
       expect((await c.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'contracts'::regclass AND NOT tgisinternal`)).rows).toEqual([]);
