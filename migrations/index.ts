@@ -1,6 +1,7 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { EventOutbox1763900000000 } from './1763900000000-event-outbox.js';
+import { EventInbox1764000000000 } from './1764000000000-event-inbox.js';
 import { EventStoreProjections1764100000000 } from './1764100000000-event-store-projections.js';
 
 /** Every migration in order; listed explicitly so builds and tests load the same classes. */
-export const MIGRATIONS = [InitialSchema1763800000000, EventOutbox1763900000000, EventStoreProjections1764100000000];
+export const MIGRATIONS = [InitialSchema1763800000000, EventOutbox1763900000000, EventInbox1764000000000, EventStoreProjections1764100000000];

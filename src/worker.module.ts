@@ -1,14 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { DatabaseModule } from './platform/database/index.js';
-import { OutboxRelayModule } from './platform/events/index.js';
+import { EventConsumersModule, OutboxRelayModule } from './platform/events/index.js';
 import { LoggingModule } from './platform/logging/index.js';
 import { RedisModule } from './platform/redis/index.js';
 
-/** The background process: the outbox relay now; queue processors and stream consumers join it later. */
+/** The background process: the outbox relay and every `@EventConsumer` of the imported modules; queue processors join later. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, OutboxRelayModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, OutboxRelayModule, EventConsumersModule] };
   }
 }

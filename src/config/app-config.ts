@@ -17,7 +17,12 @@ export class AppConfig {
   };
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
   readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number; warmOnStart: boolean; warmIntervalSeconds: number };
-  readonly events: { streamShards: number; outboxPollMs: number; outboxBatch: number };
+  readonly events: {
+    streamShards: number;
+    outboxPollMs: number;
+    outboxBatch: number;
+    consumer: { batch: number; blockMs: number; maxInFlight: number; handlerTimeoutMs: number; maxDeliveries: number; retryBaseMs: number; retryMaxMs: number; reclaimIntervalMs: number };
+  };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
@@ -65,7 +70,21 @@ export class AppConfig {
       warmOnStart: values.CACHE_WARM_ON_START,
       warmIntervalSeconds: values.CACHE_WARM_INTERVAL,
     };
-    this.events = { streamShards: values.EVENTS_STREAM_SHARDS, outboxPollMs: values.OUTBOX_POLL_MS, outboxBatch: values.OUTBOX_BATCH };
+    this.events = {
+      streamShards: values.EVENTS_STREAM_SHARDS,
+      outboxPollMs: values.OUTBOX_POLL_MS,
+      outboxBatch: values.OUTBOX_BATCH,
+      consumer: {
+        batch: values.EVENTS_CONSUMER_BATCH,
+        blockMs: values.EVENTS_CONSUMER_BLOCK_MS,
+        maxInFlight: values.EVENTS_CONSUMER_MAX_IN_FLIGHT,
+        handlerTimeoutMs: values.EVENTS_HANDLER_TIMEOUT_MS,
+        maxDeliveries: values.EVENTS_MAX_DELIVERIES,
+        retryBaseMs: values.EVENTS_RETRY_BASE_MS,
+        retryMaxMs: values.EVENTS_RETRY_MAX_MS,
+        reclaimIntervalMs: values.EVENTS_RECLAIM_INTERVAL_MS,
+      },
+    };
     this.http = {
       keepAliveMs: values.KEEPALIVE * 1000,
       maxRequestBytes: values.MAX_REQUEST_SIZE,

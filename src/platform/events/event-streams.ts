@@ -16,3 +16,8 @@ function fnv1a(text: string): number {
 export function streamOf(prefix: string, aggregateType: string, aggregateId: string, shards: number): string {
   return `${prefix}:events:{${aggregateType}.${fnv1a(aggregateId) % shards}}`;
 }
+
+/** Every shard stream of an aggregate type, in shard order. */
+export function shardStreams(prefix: string, aggregateType: string, shards: number): string[] {
+  return Array.from({ length: shards }, (_, shard) => `${prefix}:events:{${aggregateType}.${shard}}`);
+}

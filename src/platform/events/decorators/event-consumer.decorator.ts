@@ -1,0 +1,22 @@
+import { SetMetadata } from '@nestjs/common';
+import type { EventEnvelope } from '../event-envelope.js';
+import { EVENT_CONSUMER } from '../events.constants.js';
+
+export interface EventConsumerOptions {
+  /** Consumer group name, unique per consumer across the app. */
+  group: string;
+  /** Every shard stream of these aggregate types is read. */
+  aggregateTypes: string[];
+  /** Events of other types are acknowledged without calling `handle`; omitted means all. */
+  eventTypes?: string[];
+  /** Deliveries before the entry goes to the dead-letter stream; `EVENTS_MAX_DELIVERIES` when omitted. */
+  maxDeliveries?: number;
+}
+
+/** What an `@EventConsumer` class implements; a rejection means "retry later", up to `maxDeliveries`. */
+export interface EventConsumerHandler {
+  handle(event: EventEnvelope): Promise<void>;
+}
+
+/** Marks a provider as a Redis Streams consumer group; `EventConsumersModule` runs it. */
+export const EventConsumer = (options: EventConsumerOptions): ClassDecorator => SetMetadata(EVENT_CONSUMER, options);

@@ -1,0 +1,2 @@
+/** Metadata of `@EventConsumer()` classes. */
+export const EVENT_CONSUMER = 'hotpath:events:consumer';

@@ -1,0 +1,38 @@
+// A worker-like process for fault tests: one @EventConsumer that applies each event once
+// (applyOnce) into `applied`, and records redeliveries it skipped into `skipped`. Plain
+// JavaScript over the built code, so a test can start it and kill -9 it.
+import 'reflect-metadata';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppConfig, ConfigModule } from '../../../dist/src/config/index.js';
+import { DatabaseModule } from '../../../dist/src/platform/database/index.js';
+import { applyOnce, EventConsumer, EventConsumersModule } from '../../../dist/src/platform/events/index.js';
+import { closeOnSignal } from '../../../dist/src/platform/lifecycle/index.js';
+
+const GROUP = 'fault-inbox';
+const delayMs = Number(process.env.HANDLER_DELAY_MS ?? '0');
+
+class InboxConsumer {
+  constructor(dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  async handle(event) {
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const applied = await applyOnce(this.dataSource, GROUP, event, (manager) =>
+      manager.query('INSERT INTO applied (event_id, aggregate_id, version) VALUES ($1, $2, $3)', [event.eventId, event.aggregateId, event.aggregateVersion]),
+    );
+    if (!applied) await this.dataSource.query('INSERT INTO skipped (event_id) VALUES ($1)', [event.eventId]);
+  }
+}
+Inject(getDataSourceToken())(InboxConsumer, undefined, 0);
+Reflect.decorate([EventConsumer({ group: GROUP, aggregateTypes: ['contract'] }), Injectable()], InboxConsumer);
+
+class ConsumerProcessModule {}
+Reflect.decorate([Module({ imports: [ConfigModule.forRoot(AppConfig.fromEnv()), DatabaseModule, EventConsumersModule], providers: [InboxConsumer] })], ConsumerProcessModule);
+
+const app = await NestFactory.createApplicationContext(ConsumerProcessModule, { logger: ['error', 'warn', 'log'] });
+closeOnSignal(app, 10_000, new Logger('inbox-consumer'));
+console.log('consumer ready', process.pid);
