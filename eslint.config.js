@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/modules/**', 'src/app.module.ts', 'src/main.ts', 'src/worker.ts', 'test/**', 'bench/**', 'scripts/**'],
+    files: ['src/modules/**', 'src/app.module.ts', 'src/worker.module.ts', 'src/main.ts', 'src/worker.ts', 'test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -139,7 +139,7 @@ describe('contract stats projection (Postgres)', () => {
     expect(recomputed.contract_stats_state).toHaveLength(4);
   });
 
-  it('rebuild waits for a live batch in flight, and live events are turned away while a rebuild holds the projection', async () => {
+  it('rebuild waits for a live batch in flight, and a live event waits for a rebuild, then is turned away (to be retried)', async () => {
     const created = await contracts.insert(newContract());
     const [event] = await events();
     const other = new Client({ connectionString: db.url });

@@ -5,4 +5,5 @@ export type { RebuildResult } from './commands/rebuild-contract-stats/rebuild-co
 export { ContractStatsProjection } from './infrastructure/contract-stats.projection.js';
 export type { ProjectionResult } from './infrastructure/contract-stats.projection.js';
 export { ProjectionConflictError, ProjectionRebuildingError } from './domain/contract-stats.errors.js';
+export { ContractStatsConsumer } from './events/contract-stats.consumer.js';
 export { CONTRACT_STATS_GROUP, CONTRACT_STATS_LOCK } from './contract-stats.constants.js';
