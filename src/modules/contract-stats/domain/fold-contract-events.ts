@@ -26,12 +26,12 @@ export interface FoldResult {
  * Applies a batch of contract events, in order, over the states stored before it: an event
  * counts only if its aggregate version is newer than the contract's current one (so replays,
  * redeliveries and late older events change nothing), and its delta is computed from the state
- * it replaces.
+ * it replaces. Deltas add up in `deltas` (a fresh accumulator unless one is passed to carry them
+ * across batches).
  */
-export function foldContractEvents(stored: ReadonlyMap<string, ProjectedContract>, events: readonly EventEnvelope[]): FoldResult {
+export function foldContractEvents(stored: ReadonlyMap<string, ProjectedContract>, events: readonly EventEnvelope[], deltas = new StatsDeltas()): FoldResult {
   const current = new Map(stored);
   const written = new Set<string>();
-  const deltas = new StatsDeltas();
   const tags = new Set<string>();
   let applied = 0;
   let skipped = 0;

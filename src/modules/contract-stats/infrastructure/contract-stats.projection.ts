@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '../../../platform/events/index.js';
 import { ProjectionConflictError } from '../domain/contract-stats.errors.js';
-import { foldContractEvents, PROJECTED_EVENT_TYPES } from '../domain/fold-contract-events.js';
+import { foldContractEvents, PROJECTED_EVENT_TYPES, type StateWrite } from '../domain/fold-contract-events.js';
 import type { ProjectedContract } from '../domain/projected-contract.js';
+import { type StatsDeltaRows, type StatsDeltas } from '../domain/stats-deltas.js';
 import { DELETE_EMPTIED_AGENCY_ROWS, DELETE_EMPTIED_SUPPLIER_ROWS, SELECT_STATES, WRITE_BATCH } from './contract-stats.sql.js';
 
 export interface ProjectionResult {
@@ -12,6 +13,8 @@ export interface ProjectionResult {
   /** Cache tags of the agencies and suppliers whose stats moved. */
   tags: string[];
 }
+
+const EMPTY: StatsDeltaRows = { agencyMonthly: [], agencySupplier: [], supplierCategory: [] };
 
 interface StateRow {
   contract_id: string;
@@ -32,19 +35,32 @@ interface StateRow {
  */
 @Injectable()
 export class ContractStatsProjection {
-  async apply(manager: EntityManager, events: readonly EventEnvelope[]): Promise<ProjectionResult> {
+  /**
+   * Applies `events` in order. With `deferred`, the stats deltas are added to it instead of
+   * written (the states still are): a caller replaying many batches in one transaction writes
+   * them once with `writeDeltas`, rather than rewriting the same stats rows every batch.
+   */
+  async apply(manager: EntityManager, events: readonly EventEnvelope[], deferred?: StatsDeltas): Promise<ProjectionResult> {
     const relevant = events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type));
     if (relevant.length === 0) return { applied: 0, skipped: 0, tags: [] };
     const ids = [...new Set(relevant.map((e) => e.aggregateId))];
     const rows: StateRow[] = await manager.query(SELECT_STATES, [ids]);
-    const fold = foldContractEvents(new Map(rows.map((r) => [r.contract_id, toProjected(r)])), relevant);
+    const fold = foldContractEvents(new Map(rows.map((r) => [r.contract_id, toProjected(r)])), relevant, deferred);
     if (fold.writes.length === 0) return { applied: 0, skipped: fold.skipped, tags: [] };
+    await this.write(manager, fold.writes, deferred ? EMPTY : fold.deltas.rows());
+    return { applied: fold.applied, skipped: fold.skipped, tags: fold.tags };
+  }
 
-    const { agencyMonthly: am, agencySupplier: as, supplierCategory: sc } = fold.deltas.rows();
-    const states = fold.writes.map((w) => w.next);
+  /** Writes deltas that `apply` deferred. */
+  async writeDeltas(manager: EntityManager, deltas: StatsDeltas): Promise<void> {
+    await this.write(manager, [], deltas.rows());
+  }
+
+  private async write(manager: EntityManager, writes: StateWrite[], { agencyMonthly: am, agencySupplier: as, supplierCategory: sc }: StatsDeltaRows): Promise<void> {
+    const states = writes.map((w) => w.next);
     const [result]: { written: number; emptied: boolean }[] = await manager.query(WRITE_BATCH, [
       states.map((s) => s.contractId),
-      fold.writes.map((w) => w.storedVersion),
+      writes.map((w) => w.storedVersion),
       states.map((s) => s.version),
       states.map((s) => s.agencyId),
       states.map((s) => s.supplierId),
@@ -57,14 +73,13 @@ export class ContractStatsProjection {
       as.map((r) => r.agencyId), as.map((r) => r.supplierId), as.map((r) => r.currency), as.map((r) => r.contracts), as.map((r) => r.amountCents.toString()),
       sc.map((r) => r.supplierId), sc.map((r) => r.category), sc.map((r) => r.currency), sc.map((r) => r.contracts), sc.map((r) => r.amountCents.toString()),
     ]);
-    if (result.written !== fold.writes.length) throw new ProjectionConflictError(fold.writes.length, result.written);
+    if (result.written !== writes.length) throw new ProjectionConflictError(writes.length, result.written);
     if (result.emptied) {
       const agencies = [...new Set([...am, ...as].map((r) => r.agencyId))];
       const suppliers = [...new Set(sc.map((r) => r.supplierId))];
       for (const sql of DELETE_EMPTIED_AGENCY_ROWS) await manager.query(sql, [agencies]);
       await manager.query(DELETE_EMPTIED_SUPPLIER_ROWS, [suppliers]);
     }
-    return { applied: fold.applied, skipped: fold.skipped, tags: fold.tags };
   }
 }
 
