@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config/index.js';
+import { ContractStatsModule } from './modules/contract-stats/index.js';
 import { InvestigationsWorkerModule } from './modules/investigations/index.js';
 import { AgentsModule } from './platform/agents/index.js';
 import { CacheModule } from './platform/cache/index.js';
@@ -12,10 +13,10 @@ import { RedisModule } from './platform/redis/index.js';
 
 /**
  * What the worker role runs: the outbox relay, the queue processors and every `@EventConsumer`
- * of the imported modules. Imported by WorkerModule, and by AppModule when PROCESS_ROLE=all; it expects the
+ * of the imported modules (the contract stats projection, the investigations' job starter). Imported by WorkerModule, and by AppModule when PROCESS_ROLE=all; it expects the
  * platform base (config, logging, database, Redis, jobs) from whichever imports it.
  */
-@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule, InvestigationsWorkerModule] })
+@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule, ContractStatsModule, InvestigationsWorkerModule] })
 export class WorkerRoleModule {}
 
 /** The background process (PROCESS_ROLE=worker): no HTTP. */

@@ -1,4 +1,5 @@
 import { Fixtures } from '../support/fixtures.js';
+import { projectStats } from '../support/project-stats.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('agencies and suppliers API', () => {
@@ -27,6 +28,7 @@ describe('agencies and suppliers API', () => {
       }
     }
     await fx.contract({ agencyId: big, supplierId: suppliers[0], status: 'cancelled', amountCents: 10 ** 9 });
+    await projectStats(t.app);
   });
   afterAll(() => t.close());
 
@@ -63,6 +65,44 @@ describe('agencies and suppliers API', () => {
     expect(one.body).toMatchObject({ id: big, name: 'Big Ministry', region: 'north' });
     expect((await t.request('/agencies?cursor=bogus')).status).toBe(400);
     expect((await t.request('/agencies/00000000-0000-4000-8000-000000000000')).body.code).toBe('AGENCY.NOT_FOUND');
+  });
+
+  it('GET /suppliers/:id/stats totals by currency and category, counts agencies and ranks them, leaving out cancelled contracts', async () => {
+    const res = await t.request(`/suppliers/${suppliers[11]}/stats`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      supplierId: suppliers[11],
+      agencies: 1,
+      totals: [{ currency: 'EUR', contracts: 12, amountCents: 12 * 12000 }],
+      byCategory: [
+        { category: 'construction', currency: 'EUR', contracts: 6, amountCents: 6 * 12000 },
+        { category: 'energy', currency: 'EUR', contracts: 6, amountCents: 6 * 12000 },
+      ],
+      topAgencies: [{ agencyId: big, name: 'Big Ministry', currency: 'EUR', contracts: 12, amountCents: 12 * 12000 }],
+    });
+    // Supplier 0's cancelled contract of 10^9 cents is left out.
+    expect((await t.request(`/suppliers/${suppliers[0]}/stats`)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 1000 }]);
+    const idle = await fx.supplier({ name: 'Idle' });
+    expect((await t.request(`/suppliers/${idle}/stats`)).body).toEqual({ supplierId: idle, agencies: 0, totals: [], byCategory: [], topAgencies: [] });
+    const missing = await t.request('/suppliers/00000000-0000-4000-8000-000000000000/stats');
+    expect(missing).toMatchObject({ status: 404, body: { statusCode: 404, code: 'SUPPLIER.NOT_FOUND' } });
+  });
+
+  it('caches supplier stats under the supplier tag, which the projection invalidates when a new contract reaches it', async () => {
+    const path = `/suppliers/${suppliers[5]}/stats`;
+    const before = await t.request(path);
+    expect((await t.request(path)).headers.get('x-cache')).toBe('HIT');
+    const created = await t.request('/contracts', {
+      method: 'POST',
+      json: { agencyId: empty, supplierId: suppliers[5], category: 'energy', procurementMethod: 'open', amountCents: 5, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active' },
+    });
+    expect(created.status).toBe(201);
+    await projectStats(t.app);
+    const after = await t.request(path);
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(after.body.agencies).toBe(2);
+    expect(after.body.totals[0].contracts).toBe(before.body.totals[0].contracts + 1);
+    expect(after.body.topAgencies.map((a: { agencyId: string }) => a.agencyId)).toEqual([big, empty]);
   });
 
   it('GET /suppliers/:id returns the supplier or 404', async () => {

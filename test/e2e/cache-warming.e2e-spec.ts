@@ -1,4 +1,5 @@
 import { Fixtures } from '../support/fixtures.js';
+import { projectStats } from '../support/project-stats.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('cache warming', () => {
@@ -37,6 +38,7 @@ describe('cache warming', () => {
     const supplier = await fx.supplier();
     const agencies = [await fx.agency(), await fx.agency()];
     for (const [i, agency] of agencies.entries()) for (let k = 0; k <= i; k++) await fx.contract({ agencyId: agency, supplierId: supplier });
+    await projectStats(t.app);
 
     const started = await t.request('/admin/cache/warm', { method: 'POST', headers: auth });
     expect(started.status).toBe(202);

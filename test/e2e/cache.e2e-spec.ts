@@ -8,6 +8,7 @@ import { AppConfig } from '../../src/config/index.js';
 import { GetAgencyStatsQuery } from '../../src/modules/agencies/queries/get-agency-stats/get-agency-stats.query.js';
 import { TieredCache } from '../../src/platform/cache/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
+import { projectStats } from '../support/project-stats.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('cached endpoints', () => {
@@ -23,6 +24,7 @@ describe('cached endpoints', () => {
     agency = await fx.agency();
     supplier = await fx.supplier();
     contract = await fx.contract({ agencyId: agency, supplierId: supplier, amountCents: 5000 });
+    await projectStats(t.app);
   });
   afterAll(() => t.close());
 
@@ -59,7 +61,7 @@ describe('cached endpoints', () => {
     expect(again.headers.get('x-cache')).toBe('MISS');
   });
 
-  it('shows a PATCH on the next GET of the contract, its lists and its agency stats', async () => {
+  it('shows a PATCH on the next GET of the contract and its lists, and on its agency stats once the projection applied it', async () => {
     await t.request(`/contracts/${contract.id}`);
     await t.request(`/agencies/${agency}/stats`);
     await t.request(`/contracts?agency=${agency}`);
@@ -72,6 +74,9 @@ describe('cached endpoints', () => {
     expect(one.body.amountCents).toBe(7777);
     const list = await t.request(`/contracts?agency=${agency}`);
     expect(list.body.items.find((c: { id: string }) => c.id === contract.id).amountCents).toBe(7777);
+    // The stats were re-read (and cached) before the projection caught up: its invalidation makes the next read fresh.
+    expect((await t.request(`/agencies/${agency}/stats`)).body.totals[0].amountCents).toBe(5000);
+    await projectStats(t.app);
     const stats = await t.request(`/agencies/${agency}/stats`);
     expect(stats.body.totals[0].amountCents).toBe(7777);
   });
@@ -82,6 +87,8 @@ describe('cached endpoints', () => {
     await t.request(`/agencies/${agency}/stats`);
     const current = (await t.request(`/contracts/${contract.id}`)).body;
     await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: current.version, agencyId: other } });
+    await t.request(`/agencies/${other}/stats`);
+    await projectStats(t.app);
     expect((await t.request(`/agencies/${other}/stats`)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 7777 }]);
     expect((await t.request(`/agencies/${agency}/stats`)).body.totals).toEqual([]);
   });
@@ -91,6 +98,7 @@ describe('cached endpoints', () => {
     const cache = t.app.get(TieredCache);
     const own = await fx.agency();
     await fx.contract({ agencyId: own, supplierId: supplier, amountCents: 300 });
+    await projectStats(t.app);
     const fromBus = await queries.execute(new GetAgencyStatsQuery(own));
     expect(fromBus.topSuppliers.map((s) => s.supplierId)).toEqual([supplier]);
     const computeMisses = () => cache.report().namespaces.compute?.misses ?? 0;

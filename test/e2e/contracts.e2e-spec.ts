@@ -1,4 +1,5 @@
 import { type ContractFixture, Fixtures } from '../support/fixtures.js';
+import { projectStats } from '../support/project-stats.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('contracts API', () => {
@@ -165,9 +166,11 @@ describe('contracts API', () => {
       expect(read.body).toEqual(created.body);
     });
 
-    it('keeps agency stats in step with the new contract', async () => {
+    it('brings agency stats in step with the new contract once the projection applied its event', async () => {
+      await projectStats(t.app);
       const before = await t.request(`/agencies/${agencyB}/stats`);
       await t.request('/contracts', { method: 'POST', json: { ...body(), agencyId: agencyB, category: 'energy', amountCents: 777 } });
+      await projectStats(t.app);
       const after = await t.request(`/agencies/${agencyB}/stats`);
       const energy = after.body.byCategory.find((r: { category: string }) => r.category === 'energy');
       expect(energy).toEqual({ category: 'energy', currency: 'EUR', contracts: 1, amountCents: 777 });

@@ -1,4 +1,8 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ContractStatsProjection, RebuildContractStatsService } from '../../src/modules/contract-stats/index.js';
+import type { TieredCache } from '../../src/platform/cache/index.js';
+import { dataSourceOptions } from '../../src/platform/database/index.js';
 import { datasetChecksum } from '../../scripts/data/checksum.js';
 import { generateData, type LoadResult } from '../../scripts/data/load.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -71,12 +75,26 @@ describe('data generator', () => {
     expect(Number(digits.rows[0].n)).toBeGreaterThan(150);
   });
 
-  it('leaves the stats read model equal to a full recompute', async () => {
+  it('logs one contract.created per contract, and replaying that log rebuilds the stats the loader computed', async () => {
     const c = dbs[0].client;
-    const snapshot = async () => (await c.query('SELECT * FROM agency_monthly_stats ORDER BY agency_id, month, category, currency')).rows;
+    const { rows: [log] } = await c.query(`SELECT count(*)::int AS events, count(DISTINCT aggregate_id)::int AS contracts, bool_and(type = 'contract.created' AND aggregate_version = 1) AS created FROM event_log`);
+    expect(log).toEqual({ events: 20_000, contracts: 20_000, created: true });
+    const snapshot = async () => ({
+      agency: (await c.query('SELECT * FROM agency_monthly_stats ORDER BY agency_id, month, category, currency')).rows,
+      pairs: (await c.query('SELECT * FROM agency_supplier_stats ORDER BY agency_id, supplier_id, currency')).rows,
+      supplier: (await c.query('SELECT * FROM supplier_stats ORDER BY supplier_id, category, currency')).rows,
+    });
     const loaded = await snapshot();
-    expect(loaded.length).toBeGreaterThan(100);
-    await c.query('SELECT hotpath_rebuild_agency_stats()');
+    expect(loaded.agency.length).toBeGreaterThan(100);
+    expect(loaded.supplier.length).toBeGreaterThan(100);
+    const ds = new DataSource(dataSourceOptions({ url: dbs[0].url, poolSize: 1, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 1000, statementTimeoutMs: 60000, slowQueryMs: 60000 }));
+    await ds.initialize();
+    try {
+      const cache = { invalidateTags: async () => undefined } as unknown as TieredCache;
+      expect(await new RebuildContractStatsService(ds, new ContractStatsProjection(), cache).rebuild(5000)).toMatchObject({ events: 20_000, applied: 20_000 });
+    } finally {
+      await ds.destroy();
+    }
     expect(await snapshot()).toEqual(loaded);
   });
 

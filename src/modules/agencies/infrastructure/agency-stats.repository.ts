@@ -7,8 +7,9 @@ import { AgencyNotFoundError } from '../domain/agency.errors.js';
 const TOP_SUPPLIERS = 10;
 
 /**
- * Reads the agency_monthly_stats / agency_supplier_stats read model (kept in step with
- * contracts by a trigger), so the cost is the agency's months x categories, not its contracts.
+ * Reads the agency_monthly_stats / agency_supplier_stats read model (kept by the contract stats
+ * projection from events, so eventually consistent), so the cost is the agency's months x
+ * categories, not its contracts.
  * One round trip: the four result sets come back as JSON from a single statement.
  */
 @Injectable()

@@ -6,3 +6,18 @@ export interface Supplier {
   createdAt: string;
   updatedAt: string;
 }
+
+export interface AmountTotal {
+  currency: string;
+  contracts: number;
+  amountCents: number;
+}
+
+export interface SupplierStats {
+  supplierId: string;
+  /** Agencies with at least one contract (not cancelled) with this supplier. */
+  agencies: number;
+  totals: AmountTotal[];
+  byCategory: (AmountTotal & { category: string })[];
+  topAgencies: (AmountTotal & { agencyId: string; name: string })[];
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { AppConfig } from '../src/config/index.js';
+import { RebuildContractStatsService } from '../src/modules/contract-stats/index.js';
+import { migrate } from '../src/platform/database/index.js';
+import { ProjectionsRebuildModule } from './projections-rebuild.module.js';
+
+const USAGE = 'usage: npm run projections:rebuild -- [--batch N]   (N: events per transaction batch, 1..100000, default 10000)';
+
+/** Rebuilds the read models by replaying the event log (see RebuildContractStatsService). */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { batch: { type: 'string', default: '10000' } }, strict: true });
+  const batch = Number(values.batch);
+  if (!/^\d+$/.test(values.batch) || batch < 1 || batch > 100_000) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const config = AppConfig.fromEnv();
+  await migrate(config.database);
+  const app = await NestFactory.createApplicationContext(ProjectionsRebuildModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const result = await app.get(RebuildContractStatsService).rebuild(batch);
+    console.log(`contract stats rebuilt from ${result.events} events (${result.applied} applied) in ${(result.ms / 1000).toFixed(1)} s`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

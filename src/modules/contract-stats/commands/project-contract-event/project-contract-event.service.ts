@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { TieredCache } from '../../../../platform/cache/index.js';
+import type { EventEnvelope } from '../../../../platform/events/index.js';
+import { CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS } from '../../contract-stats.constants.js';
+import { ProjectionRebuildingError } from '../../domain/contract-stats.errors.js';
+import { ContractStatsProjection, type ProjectionResult } from '../../infrastructure/contract-stats.projection.js';
+
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * The live side of the contract stats projection: one event in one transaction (version-guarded,
+ * so redeliveries change nothing), then the stats it moved are invalidated on every instance.
+ * While a rebuild holds the projection it waits a few seconds, then fails, and the event comes
+ * back with its retry.
+ */
+@Injectable()
+export class ProjectContractEventService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly projection: ContractStatsProjection,
+    private readonly cache: TieredCache,
+  ) {}
+
+  async handle(event: EventEnvelope): Promise<ProjectionResult> {
+    const result = await this.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL lock_timeout = ${CONTRACT_STATS_LOCK_WAIT_MS}`);
+      await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [CONTRACT_STATS_LOCK]).catch((error: unknown) => {
+        throw error instanceof QueryFailedError && (error.driverError as { code?: string }).code === LOCK_NOT_AVAILABLE ? new ProjectionRebuildingError() : error;
+      });
+      return this.projection.apply(tx, [event]);
+    });
+    if (result.tags.length > 0) await this.cache.invalidateTags(result.tags);
+    return result;
+  }
+}

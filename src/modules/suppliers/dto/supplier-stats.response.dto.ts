@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+class AmountTotalDto {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty() contracts!: number;
+  @ApiProperty({ description: 'Sum in cents.' }) amountCents!: number;
+}
+
+class CategoryTotalDto extends AmountTotalDto {
+  @ApiProperty() category!: string;
+}
+
+class AgencyTotalDto extends AmountTotalDto {
+  @ApiProperty({ format: 'uuid' }) agencyId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class SupplierStatsResponseDto {
+  @ApiProperty({ format: 'uuid' }) supplierId!: string;
+  @ApiProperty({ description: 'Agencies with at least one contract (not cancelled) with this supplier.' }) agencies!: number;
+  @ApiProperty({ type: [AmountTotalDto], description: 'Contracts not cancelled, per currency.' }) totals!: AmountTotalDto[];
+  @ApiProperty({ type: [CategoryTotalDto], description: 'Largest amount first.' }) byCategory!: CategoryTotalDto[];
+  @ApiProperty({ type: [AgencyTotalDto], description: 'Top 10 agencies by amount.' }) topAgencies!: AgencyTotalDto[];
+}

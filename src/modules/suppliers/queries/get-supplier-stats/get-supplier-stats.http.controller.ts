@@ -1,0 +1,23 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Cached } from '../../../../platform/cache/index.js';
+import { supplierStatsTags } from '../../domain/supplier-cache-tags.js';
+import { type SupplierStats } from '../../domain/supplier.js';
+import { SupplierStatsResponseDto } from '../../dto/supplier-stats.response.dto.js';
+import { GetSupplierStatsQuery } from './get-supplier-stats.query.js';
+
+@ApiTags('suppliers')
+@Controller('suppliers')
+export class GetSupplierStatsHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/stats')
+  @Cached({ tags: (request) => supplierStatsTags.of((request.params as { id: string }).id) })
+  @ApiOperation({ summary: 'Totals by currency and category, agencies served, and the top 10 agencies by amount (eventually consistent).' })
+  @ApiOkResponse({ type: SupplierStatsResponseDto })
+  @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupplierStats> {
+    return this.queries.execute(new GetSupplierStatsQuery(id));
+  }
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from './event-envelope.js';
+
+/** An event as stored in the event log, with its position (a bigint, as text). */
+export type LoggedEvent = EventEnvelope & { position: string };
+
+interface EventLogRow {
+  position: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  aggregate_type: string;
+  aggregate_id: string;
+  aggregate_version: number;
+  occurred_at: Date;
+  correlation_id: string | null;
+  causation_id: string | null;
+  payload: unknown;
+}
+
+/**
+ * One page of the event log in `position` order, after `afterPosition`, of the given aggregate
+ * types. Read it inside one REPEATABLE READ transaction to replay a consistent snapshot: a
+ * position is taken at insert, not at commit, so later pages of a moving log may miss rows.
+ */
+export async function readEventLog(manager: EntityManager, aggregateTypes: readonly string[], afterPosition: string, limit: number): Promise<LoggedEvent[]> {
+  const rows: EventLogRow[] = await manager.query(
+    `SELECT position, event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, payload
+       FROM event_log WHERE position > $1 AND aggregate_type = ANY($2) ORDER BY position LIMIT $3`,
+    [afterPosition, aggregateTypes, limit],
+  );
+  return rows.map((row) => ({
+    position: row.position,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    aggregateVersion: row.aggregate_version,
+    occurredAt: row.occurred_at.toISOString(),
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    payload: row.payload,
+  }));
+}

@@ -1,0 +1,187 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ContractStatsProjection, ProjectContractEventService, ProjectionConflictError, ProjectionRebuildingError, RebuildContractStatsService, CONTRACT_STATS_LOCK } from '../../src/modules/contract-stats/index.js';
+import type { NewContract } from '../../src/modules/contracts/domain/contract.js';
+import { ContractsRepository } from '../../src/modules/contracts/infrastructure/contracts.repository.js';
+import type { TieredCache } from '../../src/platform/cache/index.js';
+import { dataSourceOptions } from '../../src/platform/database/index.js';
+import { readEventLog, type LoggedEvent } from '../../src/platform/events/index.js';
+import { Fixtures } from '../support/fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const STATS = {
+  agency_monthly_stats: 'agency_id, month::text, category, currency, contracts::int, amount_cents::text',
+  agency_supplier_stats: 'agency_id, supplier_id, currency, contracts::int, amount_cents::text',
+  supplier_stats: 'supplier_id, category, currency, contracts::int, amount_cents::text',
+  contract_stats_state: 'contract_id, version, agency_id, supplier_id, month::text, category, currency, amount_cents::text, status',
+};
+
+describe('contract stats projection (Postgres)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let contracts: ContractsRepository;
+  let fx: Fixtures;
+  const projection = new ContractStatsProjection();
+  const invalidated: string[][] = [];
+  const cache = { invalidateTags: async (tags: string[]) => void invalidated.push(tags) } as unknown as TieredCache;
+  let agencies: string[];
+  let suppliers: string[];
+
+  const snapshot = async () => {
+    const out: Record<string, unknown[]> = {};
+    for (const [table, columns] of Object.entries(STATS)) out[table] = (await db.client.query(`SELECT ${columns} FROM ${table} ORDER BY 1, 2, 3, 4`)).rows;
+    return out;
+  };
+  const events = (): Promise<LoggedEvent[]> => readEventLog(ds.manager, ['contract'], '0', 100_000);
+  const applyAll = async (list: LoggedEvent[]) => {
+    for (const event of list) await ds.transaction((tx) => projection.apply(tx, [event]));
+  };
+  const newContract = (overrides: Partial<NewContract> = {}): NewContract => ({
+    agencyId: agencies[0],
+    supplierId: suppliers[0],
+    category: 'energy',
+    procurementMethod: 'open',
+    amountCents: 1000,
+    currency: 'EUR',
+    signedAt: '2024-01-31T23:30:00.000Z',
+    status: 'active',
+    metadata: {},
+    ...overrides,
+  });
+  const agencyTotals = async (agencyId: string) =>
+    (await db.client.query('SELECT currency, sum(contracts)::int AS contracts, sum(amount_cents)::text AS amount FROM agency_monthly_stats WHERE agency_id = $1 GROUP BY currency', [agencyId])).rows;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('contract_stats');
+    ds = new DataSource(dataSourceOptions({ url: db.url, poolSize: 2, maxOverflow: 2, acquireTimeoutMs: 5000, idleTimeoutMs: 1000, statementTimeoutMs: 10000, slowQueryMs: 10000 }));
+    await ds.initialize();
+    contracts = new ContractsRepository(ds);
+    fx = new Fixtures(db.client);
+    agencies = [await fx.agency(), await fx.agency(), await fx.agency()];
+    suppliers = [await fx.supplier(), await fx.supplier()];
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+  beforeEach(async () => {
+    await db.client.query('TRUNCATE contracts, event_log, outbox, contract_stats_state, agency_monthly_stats, agency_supplier_stats, supplier_stats');
+  });
+
+  it('writes each command event to the append-only event log in the transaction of the change, beside the outbox row', async () => {
+    const created = await contracts.insert(newContract(), 'req-1');
+    await contracts.update(created.id, 1, { amountCents: 5 });
+    const log = await events();
+    expect(log.map((e) => [e.type, e.aggregateId, e.aggregateVersion, e.correlationId])).toEqual([
+      ['contract.created', created.id, 1, 'req-1'],
+      ['contract.updated', created.id, 2, null],
+    ]);
+    const outbox = await db.client.query('SELECT event_id FROM outbox ORDER BY position');
+    expect(outbox.rows.map((r) => r.event_id)).toEqual(log.map((e) => e.eventId));
+    await expect(db.client.query('DELETE FROM event_log')).rejects.toThrow('event_log is append-only');
+    await expect(db.client.query(`UPDATE event_log SET type = 'x'`)).rejects.toThrow('event_log is append-only');
+    // A failed write leaves no event behind.
+    await expect(contracts.insert(newContract({ agencyId: '00000000-0000-4000-8000-000000000009' }))).rejects.toThrow();
+    expect(await events()).toHaveLength(2);
+  });
+
+  it('applies an event once: the same event twice, or an older version after a newer one, change nothing', async () => {
+    const created = await contracts.insert(newContract());
+    await contracts.update(created.id, 1, { amountCents: 4000 });
+    const [v1, v2] = await events();
+    expect(await ds.transaction((tx) => projection.apply(tx, [v1]))).toMatchObject({ applied: 1, skipped: 0 });
+    expect(await ds.transaction((tx) => projection.apply(tx, [v1]))).toEqual({ applied: 0, skipped: 1, tags: [] });
+    expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '1000' }]);
+    await ds.transaction((tx) => projection.apply(tx, [v2]));
+    expect(await ds.transaction((tx) => projection.apply(tx, [v1]))).toMatchObject({ applied: 0, skipped: 1 });
+    expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '4000' }]);
+  });
+
+  it('moves totals on an agency change, removes a cancelled contract (leaving no empty rows), and invalidates what moved', async () => {
+    const live = new ProjectContractEventService(ds, projection, cache);
+    const created = await contracts.insert(newContract());
+    await contracts.update(created.id, 1, { agencyId: agencies[1] });
+    for (const event of await events()) await live.handle(event);
+    expect(await agencyTotals(agencies[0])).toEqual([]);
+    expect(await agencyTotals(agencies[1])).toEqual([{ currency: 'EUR', contracts: 1, amount: '1000' }]);
+    expect(invalidated.pop()?.sort()).toEqual([`agency:${agencies[0]}`, `agency:${agencies[1]}`, `supplier:${suppliers[0]}`].sort());
+
+    await contracts.update(created.id, 2, { status: 'cancelled' });
+    await live.handle((await events())[2]);
+    const stats = await snapshot();
+    expect([stats.agency_monthly_stats, stats.agency_supplier_stats, stats.supplier_stats]).toEqual([[], [], []]);
+    expect(stats.contract_stats_state).toEqual([expect.objectContaining({ contract_id: created.id, version: 3, status: 'cancelled' })]);
+  });
+
+  it('rebuilds by replay (in batches) to exactly a full recompute from the contracts table, and live application agrees', async () => {
+    const a = await contracts.insert(newContract());
+    const b = await contracts.insert(newContract({ supplierId: suppliers[1], category: 'it', amountCents: 2 ** 40, signedAt: '2024-02-01T00:30:00.000Z' }));
+    const c = await contracts.insert(newContract({ agencyId: agencies[2], currency: 'USD', amountCents: 700 }));
+    const d = await contracts.insert(newContract({ status: 'cancelled', amountCents: 999 }));
+    await contracts.update(a.id, 1, { agencyId: agencies[1] });
+    await contracts.update(a.id, 2, { amountCents: 4242, category: 'it' });
+    await contracts.update(b.id, 1, { status: 'cancelled' });
+    await contracts.update(c.id, 1, { signedAt: '2023-12-01T00:00:00.000Z', supplierId: suppliers[1] });
+    await contracts.update(d.id, 1, { status: 'active' });
+    await contracts.update(b.id, 2, { status: 'completed', currency: 'GBP' });
+
+    await applyAll(await events());
+    const live = await snapshot();
+    // Replay over a projection that is already up to date, in batches of 3 that split a contract's versions.
+    const rebuilt = await new RebuildContractStatsService(ds, projection, cache).rebuild(3);
+    expect(rebuilt).toMatchObject({ events: 10, applied: 10 });
+    const replayed = await snapshot();
+    await db.client.query('SELECT hotpath_recompute_contract_stats()');
+    const recomputed = await snapshot();
+    expect(replayed).toEqual(recomputed);
+    expect(live).toEqual(recomputed);
+    expect(recomputed.agency_supplier_stats).toHaveLength(4);
+    expect(recomputed.contract_stats_state).toHaveLength(4);
+  });
+
+  it('rebuild waits for a live batch in flight, and a live event waits for a rebuild, then is turned away (to be retried)', async () => {
+    const created = await contracts.insert(newContract());
+    const [event] = await events();
+    const other = new Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock_shared($1)', [CONTRACT_STATS_LOCK]);
+      let done = false;
+      const rebuild = new RebuildContractStatsService(ds, projection, cache).rebuild(100).then((r) => ((done = true), r));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(done).toBe(false);
+      await other.query('COMMIT');
+      expect(await rebuild).toMatchObject({ events: 1, applied: 1 });
+
+      await other.query('SELECT pg_advisory_lock($1)', [CONTRACT_STATS_LOCK]);
+      await expect(new ProjectContractEventService(ds, projection, cache).handle(event)).rejects.toBeInstanceOf(ProjectionRebuildingError);
+      await other.query('SELECT pg_advisory_unlock($1)', [CONTRACT_STATS_LOCK]);
+      expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '1000' }]);
+      expect(created.version).toBe(1);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('rolls back a batch whose contract state another transaction changed meanwhile (no double count)', async () => {
+    const created = await contracts.insert(newContract());
+    await contracts.update(created.id, 1, { amountCents: 3000 });
+    const [v1, v2] = await events();
+    await applyAll([v1]);
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await projection.apply(runner.manager, [v2]);
+      // A redelivery of the same event while the first is uncommitted: it waits on the state row, then finds it changed.
+      const duplicate = ds.transaction((tx) => projection.apply(tx, [v2]));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await runner.commitTransaction();
+      await expect(duplicate).rejects.toBeInstanceOf(ProjectionConflictError);
+    } finally {
+      await runner.release();
+    }
+    expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '3000' }]);
+  });
+});
