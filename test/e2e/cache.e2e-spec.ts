@@ -127,7 +127,7 @@ describe('cached endpoints', () => {
   });
 
   it('keeps two instances coherent: a write through one is seen through the other', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '2' });
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
     const second = await createApp(config);
     await second.listen({ host: '127.0.0.1', port: 0 });
     const address = second.getHttpServer().address() as { port: number };
@@ -153,7 +153,7 @@ describe('cached endpoints', () => {
   });
 
   it('runs the handler once for a burst of misses across two instances; the rest wait for it', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '2' });
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
     const second = await createApp(config);
     await second.listen({ host: '127.0.0.1', port: 0 });
     const { port } = second.getHttpServer().address() as { port: number };
@@ -176,7 +176,7 @@ describe('cached endpoints', () => {
     const manager = t.app.get<Cache>(CACHE_MANAGER);
     await manager.set('report:1', { rows: [1, 2, 3] }, 60_000);
     expect(await manager.get('report:1')).toEqual({ rows: [1, 2, 3] });
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent' });
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api' });
     const second = await createApp(config);
     await second.init();
     try {
@@ -203,7 +203,7 @@ describe('cached endpoints', () => {
   });
 
   it('serves every request uncached with CACHE_ENABLED=false', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:off`, LOG_LEVEL: 'silent', CACHE_ENABLED: 'false' });
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:off`, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', CACHE_ENABLED: 'false' });
     const uncached = await createApp(config);
     await uncached.init();
     try {

@@ -1,3 +1,4 @@
+import { EventStoreProjections1764100000000 } from '../../migrations/1764100000000-event-store-projections.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { eventIdOf } from '../../scripts/data/event-log.js';
 import { migrate } from '../../src/platform/database/index.js';
@@ -22,7 +23,8 @@ describe('migrations', () => {
   });
 
   it('moves an existing database onto the event store: its contracts logged as created at their current version, stats recomputed, trigger gone', async () => {
-    const old = await createTestDatabase('migrations_old', MIGRATIONS.length - 1);
+    // A database migrated up to just before the event store.
+    const old = await createTestDatabase('migrations_old', MIGRATIONS.indexOf(EventStoreProjections1764100000000));
     try {
       const c = old.client;
       const { rows: [agency] } = await c.query(`INSERT INTO agencies (code, name, region) VALUES ('A1', 'Agency', 'north') RETURNING id`);
