@@ -50,9 +50,12 @@ export class CacheWarmJobs implements OnApplicationBootstrap {
     return (await this.job(String(job.id))) ?? toView(job, 'waiting');
   }
 
+  /** State first, then the job: a job seen finished is read after it finished (its progress and result final). */
   async job(id: string): Promise<WarmJobView | undefined> {
+    const state = await this.queue.getJobState(id);
+    if (state === 'unknown') return undefined;
     const job = await this.queue.getJob(id);
-    return job ? toView(job, await job.getState()) : undefined;
+    return job ? toView(job, state) : undefined;
   }
 }
 
