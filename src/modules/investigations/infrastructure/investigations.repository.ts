@@ -86,8 +86,12 @@ export class InvestigationsRepository {
     return rows.length > 0;
   }
 
+  /** Only forward, only while running: a late step never undoes the end. */
   async progress(id: string, progress: number, contracts?: number): Promise<void> {
-    await this.db.query('UPDATE investigations SET progress = $2, contracts = coalesce($3, contracts), updated_at = now() WHERE id = $1', [id, progress, contracts ?? null]);
+    await this.db.query(
+      `UPDATE investigations SET progress = greatest(progress, $2), contracts = coalesce($3, contracts), updated_at = now() WHERE id = $1 AND status = 'running'`,
+      [id, progress, contracts ?? null],
+    );
   }
 
   /** Stores the findings (replacing any of an earlier attempt), marks it completed and appends `investigation.completed`, in one transaction. */

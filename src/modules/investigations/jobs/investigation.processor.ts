@@ -53,10 +53,12 @@ export class InvestigationProcessor extends QueueProcessor {
     const loadMs = Math.round(performance.now() - started);
     await this.step(job, id, LOADED, columns.count);
     let done = 0;
+    const steps: Promise<void>[] = [];
     const run = await this.runner.run(columns, investigation.agents, {
       timeoutMs: this.config.agents.taskTimeoutMs,
-      onAgentDone: () => void this.step(job, id, LOADED + Math.floor(((100 - LOADED - 5) * ++done) / investigation.agents.length)).catch(() => undefined),
+      onAgentDone: () => void steps.push(this.step(job, id, LOADED + Math.floor(((100 - LOADED - 5) * ++done) / investigation.agents.length)).catch(() => undefined)),
     });
+    await Promise.all(steps);
     const broken = [...run.timedOut.map((a) => `${a}: timed out`), ...Object.entries(run.failed).map(([a, f]) => `${a}: ${f?.message}`)];
     if (broken.length > 0) throw new Error(`agents did not finish: ${broken.join('; ')}`);
     started = performance.now();
