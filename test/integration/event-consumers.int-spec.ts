@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
 import { applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf } from '../../src/platform/events/index.js';
 import { deleteByPrefix } from '../../src/platform/redis/index.js';
-import { aggregatesOnDistinctShards, anEvent, publish, type RunningConsumers, startConsumers } from '../support/events.js';
+import { aggregatesOnOneShard, anEvent, publish, type RunningConsumers, startConsumers } from '../support/events.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -105,8 +105,9 @@ describe('event consumers (real Redis)', () => {
     expect(await pendingOf('flaky')).toBe(0);
   });
 
-  it('dead-letters an event after maxDeliveries while other aggregates flow; its shard then moves on', async () => {
-    const [poisoned, healthy] = aggregatesOnDistinctShards(prefix, SHARDS, 2);
+  it('dead-letters an event after maxDeliveries while other aggregates, of its shard too, flow; its aggregate then moves on', async () => {
+    // One shard: only the failing aggregate waits on its retries, not its neighbours.
+    const [poisoned, healthy] = aggregatesOnOneShard(prefix, SHARDS, 2);
     const handled: string[] = [];
     let tries = 0;
     @EventConsumer({ group: 'strict', aggregateTypes: ['contract'], maxDeliveries: 3 })
@@ -124,7 +125,7 @@ describe('event consumers (real Redis)', () => {
     const poison = anEvent(poisoned, 1);
     await publish(redis, prefix, SHARDS, [poison, anEvent(poisoned, 2), ...Array.from({ length: 20 }, (_, i) => anEvent(healthy, i + 1))]);
 
-    // The healthy aggregate (another shard) is done while the poisoned one still waits on its retries (150 + 300 ms).
+    // The healthy aggregate is done while the poisoned one still waits on its retries (150 + 300 ms).
     await waitFor(() => handled.filter((h) => h.startsWith('healthy')).length === 20);
     expect(handled).not.toContain('poisoned:2');
     await waitFor(() => running!.service.stats()[0].deadLettered === 1, 5000);

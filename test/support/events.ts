@@ -39,6 +39,18 @@ export function aggregatesOnDistinctShards(prefix: string, shards: number, count
   return [...byStream.values()];
 }
 
+/** `count` aggregate ids that land on one shard. */
+export function aggregatesOnOneShard(prefix: string, shards: number, count: number, aggregateType = 'contract'): string[] {
+  const first = randomUUID();
+  const stream = streamOf(prefix, aggregateType, first, shards);
+  const ids = [first];
+  while (ids.length < count) {
+    const id = randomUUID();
+    if (streamOf(prefix, aggregateType, id, shards) === stream) ids.push(id);
+  }
+  return ids;
+}
+
 export interface RunningConsumers {
   service: EventConsumersService;
   close(): Promise<void>;

@@ -8,19 +8,22 @@ import { afterFailure, mayHandle } from './delivery-decision.js';
 import { EventHandlerTimeoutError } from './event-consumer.errors.js';
 import type { GroupStreams } from './group-streams.js';
 import type { ResolvedConsumer } from './resolved-consumer.js';
-import { ShardLane } from './shard-lane.js';
+import { OrderedLane } from './ordered-lane.js';
 import type { StreamEntry } from './stream-entry.js';
 
 /**
  * Runs one consumer group: reads its own pending entries, then new ones, into one lane per
- * shard stream; each lane handles its entries one at a time in stream order (lanes run in
- * parallel), acknowledging after success. A failing entry holds its lane while it is retried
- * with backoff, until it succeeds or is dead-lettered after `maxDeliveries`: per-aggregate
- * order wins over progress within that shard; other shards keep flowing.
+ * aggregate; a lane handles its entries one at a time in stream order, up to `concurrency`
+ * lanes at once, acknowledging after success. A failing entry holds its aggregate's lane while
+ * it is retried with backoff, until it succeeds or is dead-lettered after `maxDeliveries`:
+ * that aggregate's order wins over its progress; every other aggregate keeps flowing.
  */
 export class EventConsumerRunner {
   private readonly logger: Logger;
-  private readonly lanes = new Map<string, ShardLane>();
+  private readonly lanes = new Map<string, OrderedLane>();
+  /** Lanes with entries, waiting for one of the `concurrency` slots. */
+  private readonly ready: OrderedLane[] = [];
+  private active = 0;
   private readonly counters = emptyCounters();
   private readonly wakers = new Set<() => void>();
   private readonly acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
@@ -39,7 +42,6 @@ export class EventConsumerRunner {
     private readonly closeConnection: () => void,
   ) {
     this.logger = new Logger(`EventConsumer:${consumer.group}`);
-    for (const stream of redis.streams) this.lanes.set(stream, new ShardLane(stream));
   }
 
   start(): void {
@@ -56,6 +58,7 @@ export class EventConsumerRunner {
     for (const timer of this.timers) clearInterval(timer);
     for (const wake of this.wakers) wake();
     this.closeConnection();
+    this.ready.length = 0;
     for (const lane of this.lanes.values()) this.held -= lane.release();
     const draining = [...this.lanes.values()].map((lane) => lane.draining);
     let timer: NodeJS.Timeout | undefined;
@@ -100,15 +103,33 @@ export class EventConsumerRunner {
   }
 
   private enqueue(entries: readonly StreamEntry[]): void {
+    const { eventTypes } = this.consumer;
     for (const entry of entries) {
-      const lane = this.lanes.get(entry.stream);
-      if (!lane?.push(entry)) continue;
+      if (eventTypes && !(entry.type !== undefined && eventTypes.has(entry.type))) {
+        this.acks.add(entry.stream, entry.id);
+        this.counters.skipped++;
+        continue;
+      }
+      const key = laneKey(entry);
+      let lane = this.lanes.get(key);
+      if (!lane) this.lanes.set(key, (lane = new OrderedLane(key, entry.stream)));
+      if (!lane.push(entry)) continue;
       this.held++;
-      lane.draining ??= this.drain(lane);
+      if (lane.draining || lane.waiting) continue;
+      if (this.active < this.settings.concurrency) this.startDrain(lane);
+      else {
+        lane.waiting = true;
+        this.ready.push(lane);
+      }
     }
   }
 
-  private async drain(lane: ShardLane): Promise<void> {
+  private startDrain(lane: OrderedLane): void {
+    this.active++;
+    lane.draining = this.drain(lane);
+  }
+
+  private async drain(lane: OrderedLane): Promise<void> {
     try {
       for (let entry = lane.next(); entry; entry = lane.next()) {
         await this.settle(entry);
@@ -119,26 +140,24 @@ export class EventConsumerRunner {
       }
     } finally {
       lane.draining = undefined;
+      this.active--;
+      if (lane.size === 0) this.lanes.delete(lane.key);
+      const next = this.stopping ? undefined : this.ready.shift();
+      if (next) {
+        next.waiting = false;
+        this.startDrain(next);
+      }
     }
   }
 
   /** Ends with the entry acknowledged, dead-lettered, or (only when stopping) left pending. */
   private async settle(entry: StreamEntry): Promise<void> {
-    const { eventTypes, maxDeliveries } = this.consumer;
-    if (eventTypes && !(entry.type !== undefined && eventTypes.has(entry.type))) {
-      this.acks.add(entry.stream, entry.id);
-      this.counters.skipped++;
-      return;
-    }
+    const { maxDeliveries } = this.consumer;
     if (!mayHandle(entry.deliveries, this.consumer)) {
       return this.deadLetter(entry, entry.deliveries - 1, `delivered ${entry.deliveries} times without an outcome (consumer died or timed out)`);
     }
-    let event: EventEnvelope;
-    try {
-      event = JSON.parse(entry.envelope ?? '') as EventEnvelope;
-    } catch (error) {
-      return this.deadLetter(entry, entry.deliveries, `unreadable envelope: ${String(error)}`);
-    }
+    const event = entry.event;
+    if (!event) return this.deadLetter(entry, entry.deliveries, 'unreadable envelope (not a JSON event)');
     for (let deliveries = entry.deliveries; ; ) {
       try {
         await this.handle(event);
@@ -192,21 +211,27 @@ export class EventConsumerRunner {
   }
 
   private async renewLeases(): Promise<void> {
-    for (const lane of this.lanes.values()) await this.redis.renew(lane.stream, [...lane.ids]);
+    const held = new Map<string, string[]>();
+    for (const lane of this.lanes.values()) {
+      const ids = held.get(lane.stream);
+      if (ids) ids.push(...lane.ids);
+      else held.set(lane.stream, [...lane.ids]);
+    }
+    for (const [stream, ids] of held) await this.redis.renew(stream, ids);
   }
 
   private async reclaim(): Promise<void> {
-    for (const lane of this.lanes.values()) {
+    for (const stream of this.redis.streams) {
       let start = '0-0';
       do {
         if (this.held >= this.settings.maxInFlight || this.stopping) return;
-        const claimed = await this.redis.reclaim(lane.stream, this.settings.handlerTimeoutMs, this.settings.batch, start);
+        const claimed = await this.redis.reclaim(stream, this.settings.handlerTimeoutMs, this.settings.batch, start);
         const before = this.held;
         this.enqueue(claimed.entries);
         this.counters.reclaimed += this.held - before;
         start = claimed.next;
       } while (start !== '0-0');
-      await this.redis.forgetIdleConsumers(lane.stream, 2 * this.settings.handlerTimeoutMs);
+      await this.redis.forgetIdleConsumers(stream, 2 * this.settings.handlerTimeoutMs);
     }
   }
 
@@ -255,6 +280,16 @@ export class EventConsumerRunner {
     if (!this.failing || !this.redis.connected()) return;
     this.logger.log({ msg: 'event consumer reading again' });
     this.failing = false;
+  }
+}
+
+/** Entries of one aggregate share a lane; an entry that is not a readable event gets its stream's lane (to be dead-lettered). */
+function laneKey(entry: StreamEntry): string {
+  try {
+    entry.event = JSON.parse(entry.envelope ?? '') as EventEnvelope;
+    return `${entry.stream}|${entry.event.aggregateId}`;
+  } catch {
+    return entry.stream;
   }
 }
 

@@ -70,6 +70,7 @@ export class EventConsumersService implements OnModuleInit, OnApplicationBootstr
       batch: consumer.batch,
       blockMs: consumer.blockMs,
       maxInFlight: consumer.maxInFlight,
+      concurrency: consumer.concurrency,
       handlerTimeoutMs: consumer.handlerTimeoutMs,
       retryBaseMs: consumer.retryBaseMs,
       retryMaxMs: consumer.retryMaxMs,
