@@ -186,6 +186,31 @@ describe('event consumers (real Redis)', () => {
     expect(await consumerNames()).toEqual([running.service.consumerName]);
   });
 
+  it('dead-letters without another try an entry whose consumers kept dying (deliveries above the limit)', async () => {
+    let calls = 0;
+    @EventConsumer({ group: 'survivors', aggregateTypes: ['contract'], maxDeliveries: 3 })
+    @Injectable()
+    class Survivors {
+      async handle(): Promise<void> {
+        calls++;
+      }
+    }
+    const event = anEvent(randomUUID(), 1);
+    const stream = streamOf(prefix, 'contract', event.aggregateId, SHARDS);
+    await redis.xgroup('CREATE', stream, 'survivors', '0', 'MKSTREAM');
+    await publish(redis, prefix, SHARDS, [event]);
+    const [[, [[entryId]]]] = (await redis.xreadgroup('GROUP', 'survivors', 'crashed-3-times', 'COUNT', 1, 'STREAMS', stream, '>')) as [string, [string, string[]][]][];
+    // As if three consumers had each taken it and died (a poison event that crashes the process).
+    await redis.xclaim(stream, 'survivors', 'crashed-3-times', 0, entryId, 'RETRYCOUNT', 3, 'JUSTID');
+
+    running = await startConsumers({ ...env(), EVENTS_HANDLER_TIMEOUT_MS: '300' }, [Survivors]);
+    await waitFor(() => running!.service.stats()[0].deadLettered === 1, 5000);
+    expect(calls).toBe(0);
+    const [[, fields]] = await redis.xrange(deadLetterStream(prefix), '-', '+');
+    expect(fields).toEqual(expect.arrayContaining(['eventId', event.eventId, 'deliveries', '3', 'error', 'delivered 4 times without an outcome (consumer died or timed out)']));
+    await waitFor(async () => (await pendingOf('survivors')) === 0);
+  });
+
   it('on shutdown, finishes the handler in progress and leaves queued entries pending', async () => {
     let started = 0;
     @EventConsumer({ group: 'draining', aggregateTypes: ['contract'] })
