@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -209,6 +209,36 @@ describe('event consumers (real Redis)', () => {
     const [[, fields]] = await redis.xrange(deadLetterStream(prefix), '-', '+');
     expect(fields).toEqual(expect.arrayContaining(['eventId', event.eventId, 'deliveries', '3', 'error', 'delivered 4 times without an outcome (consumer died or timed out)']));
     await waitFor(async () => (await pendingOf('survivors')) === 0);
+  });
+
+  it('on shutdown, lets the handler in progress finish before any module closes what it uses (e.g. a database pool)', async () => {
+    @Injectable()
+    class Pool implements OnApplicationShutdown {
+      open = true;
+      onApplicationShutdown(): void {
+        this.open = false;
+      }
+    }
+    // Imported beside EventConsumersModule and after it: Nest runs its onApplicationShutdown first.
+    @Module({ providers: [Pool], exports: [Pool] })
+    class PoolModule {}
+    const seen: boolean[] = [];
+    @EventConsumer({ group: 'pooled', aggregateTypes: ['contract'] })
+    @Injectable()
+    class Pooled {
+      constructor(private readonly pool: Pool) {}
+      async handle(): Promise<void> {
+        await sleep(300);
+        seen.push(this.pool.open);
+      }
+    }
+    running = await startConsumers(env(), [Pooled], false, [PoolModule]);
+    await publish(redis, prefix, SHARDS, [anEvent(randomUUID(), 1)]);
+    await waitFor(() => running!.service.stats()[0]?.inFlight === 1);
+    await running.close();
+    running = undefined;
+    expect(seen).toEqual([true]);
+    expect(await pendingOf('pooled')).toBe(0);
   });
 
   it('on shutdown, finishes the handler in progress and leaves queued entries pending', async () => {

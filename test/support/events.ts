@@ -57,9 +57,9 @@ export interface RunningConsumers {
 }
 
 /** The consumer runtime alone (config + EventConsumersModule) with the given providers, started; silent unless given a logger. */
-export async function startConsumers(env: Env, providers: unknown[], logger: LoggerService | false = false): Promise<RunningConsumers> {
+export async function startConsumers(env: Env, providers: unknown[], logger: LoggerService | false = false, imports: unknown[] = []): Promise<RunningConsumers> {
   const config = AppConfig.fromEnv({ LOG_LEVEL: 'silent', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), EventConsumersModule], providers: providers as never[] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), EventConsumersModule, ...(imports as never[])], providers: providers as never[] }).compile();
   moduleRef.useLogger(logger);
   await moduleRef.init();
   return { service: moduleRef.get(EventConsumersService), close: () => moduleRef.close() };

@@ -180,7 +180,8 @@ export class EventConsumerRunner {
         this.counters.reclaimed += this.enqueue(claimed.entries);
         start = claimed.next;
       } while (start !== '0-0');
-      await this.redis.forgetIdleConsumers(stream, 2 * this.settings.handlerTimeoutMs);
+      // Longer than a live consumer can go without reading (a handler, or a BLOCK), twice over.
+      await this.redis.forgetIdleConsumers(stream, 2 * Math.max(this.settings.handlerTimeoutMs, 2 * this.settings.blockMs));
     }
   }
 
