@@ -5,7 +5,7 @@ import type { ConsumerSettings } from './consumer-settings.js';
 import { emptyCounters, type EventConsumerStats } from './consumer-stats.js';
 import { afterFailure, mayHandle } from './delivery-decision.js';
 import { EventHandlerTimeoutError } from './event-consumer.errors.js';
-import type { GroupStreams } from './group-streams.js';
+import type { ConsumerTransport } from './consumer-transport.js';
 import { LaneScheduler } from './lane-scheduler.js';
 import type { ResolvedConsumer } from './resolved-consumer.js';
 import { Sleeper } from './sleeper.js';
@@ -34,7 +34,7 @@ export class EventConsumerRunner {
 
   constructor(
     private readonly consumer: ResolvedConsumer,
-    private readonly redis: GroupStreams,
+    private readonly redis: ConsumerTransport,
     private readonly settings: ConsumerSettings,
     private readonly closeConnection: () => void,
   ) {
