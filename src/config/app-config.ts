@@ -26,7 +26,7 @@ export class AppConfig {
     outboxBatch: number;
     outboxRetentionSeconds: number;
     outboxCleanupBatch: number;
-    consumer: { batch: number; blockMs: number; maxInFlight: number; handlerTimeoutMs: number; maxDeliveries: number; retryBaseMs: number; retryMaxMs: number; reclaimIntervalMs: number };
+    consumer: { batch: number; blockMs: number; maxInFlight: number; concurrency: number; handlerTimeoutMs: number; maxDeliveries: number; retryBaseMs: number; retryMaxMs: number; reclaimIntervalMs: number };
   };
   /** The agent pool (src/platform/agents). */
   readonly agents: {
@@ -120,6 +120,7 @@ export class AppConfig {
         batch: values.EVENTS_CONSUMER_BATCH,
         blockMs: values.EVENTS_CONSUMER_BLOCK_MS,
         maxInFlight: values.EVENTS_CONSUMER_MAX_IN_FLIGHT,
+        concurrency: values.EVENTS_CONSUMER_CONCURRENCY,
         handlerTimeoutMs: values.EVENTS_HANDLER_TIMEOUT_MS,
         maxDeliveries: values.EVENTS_MAX_DELIVERIES,
         retryBaseMs: values.EVENTS_RETRY_BASE_MS,

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { deadLetterStream, toFields } from '../dead-letters/dead-letter.record.js';
+import type { ConsumerTransport } from './consumer-transport.js';
 import { type StreamEntry, readReply, toEntry } from './stream-entry.js';
 
 type RawEntry = [id: string, fields: string[] | null];
@@ -9,7 +10,7 @@ type RawEntry = [id: string, fields: string[] | null];
  * go through the consumer's own blocking connection; everything else through the process's
  * command connection.
  */
-export class GroupStreams {
+export class GroupStreams implements ConsumerTransport {
   private readonly deadLetters: string;
 
   constructor(
