@@ -51,8 +51,12 @@ export class CacheWarmJobs implements OnApplicationBootstrap {
   }
 
   async job(id: string): Promise<WarmJobView | undefined> {
+    // State first, then the job's fields: read the other way round, a job finishing in between
+    // would show as completed with the fields (attempts, result) of before.
+    const state = await this.queue.getJobState(id);
+    if (state === 'unknown') return undefined;
     const job = await this.queue.getJob(id);
-    return job ? toView(job, await job.getState()) : undefined;
+    return job ? toView(job, state) : undefined;
   }
 }
 
