@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support
 import { waitFor } from '../support/wait-for.js';
 
 const WORKER = 'dist/src/worker.js';
-const ROWS = 150_000;
+const ROWS = 30_000;
 
 /**
  * kill -9 of the worker while it runs a job that takes seconds (an outbox cleanup of many
@@ -44,7 +44,7 @@ describe('worker stopped mid-job', () => {
     REDIS_KEY_PREFIX: prefix,
     LOG_LEVEL: 'warn',
     OUTBOX_RETENTION: '3600',
-    OUTBOX_CLEANUP_BATCH: '100',
+    OUTBOX_CLEANUP_BATCH: '50',
     // Only the test's jobs: no schedules.
     OUTBOX_CLEANUP_INTERVAL: '0',
     STREAM_TRIM_INTERVAL: '0',
@@ -62,7 +62,7 @@ describe('worker stopped mid-job', () => {
 
     const first = startNode(WORKER, env);
     try {
-      await waitFor(async () => (await left()) < ROWS - 2000, 30_000, 50);
+      await waitFor(async () => (await left()) < ROWS - 1000, 30_000, 50);
       expect(await queue.getJobState(job.id!)).toBe('active');
       first.child.kill('SIGKILL');
       await first.exited;
@@ -93,7 +93,7 @@ describe('worker stopped mid-job', () => {
     const job = await queue.add('outbox-cleanup', {});
     const worker = startNode(WORKER, settings({ SHUTDOWN_TIMEOUT: '120', LOG_LEVEL: 'info' }));
     try {
-      await waitFor(async () => (await left()) < ROWS - 2000, 30_000, 50);
+      await waitFor(async () => (await left()) < ROWS - 1000, 30_000, 50);
       worker.child.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
     } finally {

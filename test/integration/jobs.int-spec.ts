@@ -39,7 +39,7 @@ describe('jobs: retries and failure', () => {
   let processor: FlakyProcessor;
 
   beforeAll(async () => {
-    const config = AppConfig.fromEnv({ REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'silent', JOBS_ATTEMPTS: '3', JOBS_BACKOFF_MS: String(BACKOFF_MS) });
+    const config = AppConfig.fromEnv({ REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'silent', JOBS_ATTEMPTS: '3', JOBS_BACKOFF_MS: String(BACKOFF_MS), JOBS_LOCK_DURATION_MS: '7000', JOBS_STALLED_INTERVAL_MS: '3000', JOBS_MAX_STALLED_COUNT: '2' });
     const module = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), JobsModule.forRoot([QUEUE])], providers: [FlakyProcessor] }).compile();
     app = await module.init();
     queue = app.get<Queue>(getQueueToken(QUEUE));
@@ -55,6 +55,11 @@ describe('jobs: retries and failure', () => {
     await waitFor(async () => ['completed', 'failed'].includes(await queue.getJobState(id)), 10_000);
     return (await queue.getJob(id))!;
   };
+
+  it('builds the worker with the concurrency and stalled-job settings from config', () => {
+    expect(processor.worker.concurrency).toBe(4);
+    expect(processor.worker.opts).toMatchObject({ lockDuration: 7000, stalledInterval: 3000, maxStalledCount: 2, prefix: `${prefix}:bull` });
+  });
 
   it('retries a failing job with exponential backoff until it succeeds', async () => {
     const added = await queue.add('flaky', { failures: 2 });

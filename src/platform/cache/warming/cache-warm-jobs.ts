@@ -50,8 +50,9 @@ export class CacheWarmJobs implements OnApplicationBootstrap {
     return (await this.job(String(job.id))) ?? toView(job, 'waiting');
   }
 
-  /** State first, then the job: a job seen finished is read after it finished (its progress and result final). */
   async job(id: string): Promise<WarmJobView | undefined> {
+    // State first, then the job's fields: read the other way round, a job finishing in between
+    // would show as completed with the fields (attempts, result) of before.
     const state = await this.queue.getJobState(id);
     if (state === 'unknown') return undefined;
     const job = await this.queue.getJob(id);
