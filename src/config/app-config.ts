@@ -21,7 +21,7 @@ export class AppConfig {
     streamShards: number;
     outboxPollMs: number;
     outboxBatch: number;
-    consumer: { batch: number; blockMs: number; maxInFlight: number; handlerTimeoutMs: number; maxDeliveries: number; retryBaseMs: number; retryMaxMs: number; reclaimIntervalMs: number };
+    consumer: { batch: number; blockMs: number; maxInFlight: number; concurrency: number; handlerTimeoutMs: number; maxDeliveries: number; retryBaseMs: number; retryMaxMs: number; reclaimIntervalMs: number };
   };
   readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
   readonly metrics: { enabled: boolean; port: number };
@@ -78,6 +78,7 @@ export class AppConfig {
         batch: values.EVENTS_CONSUMER_BATCH,
         blockMs: values.EVENTS_CONSUMER_BLOCK_MS,
         maxInFlight: values.EVENTS_CONSUMER_MAX_IN_FLIGHT,
+        concurrency: values.EVENTS_CONSUMER_CONCURRENCY,
         handlerTimeoutMs: values.EVENTS_HANDLER_TIMEOUT_MS,
         maxDeliveries: values.EVENTS_MAX_DELIVERIES,
         retryBaseMs: values.EVENTS_RETRY_BASE_MS,

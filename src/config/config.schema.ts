@@ -46,6 +46,7 @@ export const CONFIG_SCHEMA = {
   EVENTS_CONSUMER_BATCH: int(100, 1, 10000, 'Entries an event consumer asks for per stream in one XREADGROUP.'),
   EVENTS_CONSUMER_BLOCK_MS: int(2000, 10, 60000, 'How long an event consumer waits in XREADGROUP BLOCK for new entries.'),
   EVENTS_CONSUMER_MAX_IN_FLIGHT: int(1000, 1, 100000, 'Entries one event consumer holds at most (read, not yet acknowledged); reading pauses above.'),
+  EVENTS_CONSUMER_CONCURRENCY: int(16, 1, 1000, 'Aggregates one event consumer handles at once (each aggregate\'s events one at a time, in order).'),
   EVENTS_HANDLER_TIMEOUT_MS: int(30000, 100, 3600000, 'A handler call slower than this counts as failed; entries idle this long are reclaimed from dead consumers.'),
   EVENTS_MAX_DELIVERIES: int(5, 1, 100, 'Deliveries of an entry before it goes to the dead-letter stream (a consumer may override it).'),
   EVENTS_RETRY_BASE_MS: int(100, 1, 60000, 'First retry delay of a failed handler; it doubles per delivery up to EVENTS_RETRY_MAX_MS.'),

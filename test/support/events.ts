@@ -39,15 +39,27 @@ export function aggregatesOnDistinctShards(prefix: string, shards: number, count
   return [...byStream.values()];
 }
 
+/** `count` aggregate ids that land on one shard. */
+export function aggregatesOnOneShard(prefix: string, shards: number, count: number, aggregateType = 'contract'): string[] {
+  const first = randomUUID();
+  const stream = streamOf(prefix, aggregateType, first, shards);
+  const ids = [first];
+  while (ids.length < count) {
+    const id = randomUUID();
+    if (streamOf(prefix, aggregateType, id, shards) === stream) ids.push(id);
+  }
+  return ids;
+}
+
 export interface RunningConsumers {
   service: EventConsumersService;
   close(): Promise<void>;
 }
 
 /** The consumer runtime alone (config + EventConsumersModule) with the given providers, started; silent unless given a logger. */
-export async function startConsumers(env: Env, providers: unknown[], logger: LoggerService | false = false): Promise<RunningConsumers> {
+export async function startConsumers(env: Env, providers: unknown[], logger: LoggerService | false = false, imports: unknown[] = []): Promise<RunningConsumers> {
   const config = AppConfig.fromEnv({ LOG_LEVEL: 'silent', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), EventConsumersModule], providers: providers as never[] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), EventConsumersModule, ...(imports as never[])], providers: providers as never[] }).compile();
   moduleRef.useLogger(logger);
   await moduleRef.init();
   return { service: moduleRef.get(EventConsumersService), close: () => moduleRef.close() };

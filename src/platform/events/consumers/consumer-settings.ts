@@ -7,6 +7,8 @@ export interface ConsumerSettings extends Omit<RetryPolicy, 'maxDeliveries'> {
   batch: number;
   blockMs: number;
   maxInFlight: number;
+  /** Aggregates handled at once (each one's events in order). */
+  concurrency: number;
   handlerTimeoutMs: number;
   reclaimIntervalMs: number;
   /** On shutdown, how long handlers already running may take to finish. */

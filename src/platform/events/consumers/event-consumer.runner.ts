@@ -1,28 +1,30 @@
 import { Logger } from '@nestjs/common';
 import { reconnectDelay } from '../../redis/index.js';
-import type { EventEnvelope } from '../event-envelope.js';
+import { AckBatcher } from './ack-batcher.js';
 import type { ConsumerSettings } from './consumer-settings.js';
 import { emptyCounters, type EventConsumerStats } from './consumer-stats.js';
 import { afterFailure, mayHandle } from './delivery-decision.js';
 import { EventHandlerTimeoutError } from './event-consumer.errors.js';
-import type { GroupStreams } from './group-streams.js';
+import type { ConsumerTransport } from './consumer-transport.js';
+import { LaneScheduler } from './lane-scheduler.js';
 import type { ResolvedConsumer } from './resolved-consumer.js';
-import { ShardLane } from './shard-lane.js';
+import { Sleeper } from './sleeper.js';
 import type { StreamEntry } from './stream-entry.js';
+import { withTimeout } from './with-timeout.js';
 
 /**
  * Runs one consumer group: reads its own pending entries, then new ones, into one lane per
- * shard stream; each lane handles its entries one at a time in stream order (lanes run in
- * parallel), acknowledging after success. A failing entry holds its lane while it is retried
- * with backoff, until it succeeds or is dead-lettered after `maxDeliveries`: per-aggregate
- * order wins over progress within that shard; other shards keep flowing.
+ * aggregate (up to `concurrency` aggregates at once, each one's entries one at a time in
+ * stream order), acknowledging after success. A failing entry holds its aggregate's lane while
+ * it is retried with backoff, until it succeeds or is dead-lettered after `maxDeliveries`:
+ * that aggregate's order wins over its progress; every other aggregate keeps flowing.
  */
 export class EventConsumerRunner {
   private readonly logger: Logger;
-  private readonly lanes = new Map<string, ShardLane>();
   private readonly counters = emptyCounters();
-  private readonly wakers = new Set<() => void>();
-  private held = 0;
+  private readonly sleeper = new Sleeper();
+  private readonly lanes: LaneScheduler;
+  private readonly acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
   private stopping = false;
   private failing = false;
   private reading: Promise<void> | undefined;
@@ -32,12 +34,18 @@ export class EventConsumerRunner {
 
   constructor(
     private readonly consumer: ResolvedConsumer,
-    private readonly redis: GroupStreams,
+    private readonly redis: ConsumerTransport,
     private readonly settings: ConsumerSettings,
     private readonly closeConnection: () => void,
   ) {
     this.logger = new Logger(`EventConsumer:${consumer.group}`);
-    for (const stream of redis.streams) this.lanes.set(stream, new ShardLane(stream));
+    this.lanes = new LaneScheduler(
+      settings.concurrency,
+      (entry) => this.settle(entry),
+      () => {
+        if (this.lanes.held < this.settings.maxInFlight) this.roomWaker?.();
+      },
+    );
   }
 
   start(): void {
@@ -52,31 +60,30 @@ export class EventConsumerRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
-    for (const wake of this.wakers) wake();
+    this.sleeper.wakeAll();
     this.closeConnection();
-    for (const lane of this.lanes.values()) this.held -= lane.release();
-    const draining = [...this.lanes.values()].map((lane) => lane.draining);
+    const finished = Promise.all([this.lanes.stop(), this.reading]).then(() => this.acks.drain());
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all([...draining, this.reading]), new Promise((resolve) => (timer = setTimeout(resolve, this.settings.drainTimeoutMs)))]);
+    await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, this.settings.drainTimeoutMs)))]);
     clearTimeout(timer);
   }
 
   stats(): EventConsumerStats {
-    return { group: this.consumer.group, consumer: this.redis.consumer, inFlight: this.held, ...this.counters };
+    return { group: this.consumer.group, consumer: this.redis.consumer, inFlight: this.lanes.held, ...this.counters };
   }
 
   private async readLoop(): Promise<void> {
     let pending: Map<string, string> | undefined = new Map(this.redis.streams.map((stream) => [stream, '0']));
     let groupsReady = false;
     // Fresh connections are still connecting: a command now would fail (and warn) for nothing.
-    while (!this.redis.connected() && !this.stopping) await this.pause(50);
+    while (!this.redis.connected() && !this.stopping) await this.sleeper.sleep(50);
     for (let attempt = 1; !this.stopping; ) {
       try {
         if (!groupsReady) await this.redis.createGroups();
         groupsReady = true;
         await this.roomToRead();
         if (this.stopping) break;
-        const room = Math.max(1, Math.min(this.settings.batch, this.settings.maxInFlight - this.held));
+        const room = Math.max(1, Math.min(this.settings.batch, this.settings.maxInFlight - this.lanes.held));
         if (pending) {
           const read = await this.redis.readOwnPending(pending, room);
           this.enqueue(read.entries);
@@ -91,55 +98,38 @@ export class EventConsumerRunner {
         this.failed(error);
         // A stream deleted under the group (or a Redis restarted empty) lost the group: create it again.
         if (String(error).includes('NOGROUP')) groupsReady = false;
-        await this.pause(reconnectDelay(attempt++));
+        await this.sleeper.sleep(reconnectDelay(attempt++));
       }
     }
   }
 
-  private enqueue(entries: readonly StreamEntry[]): void {
+  /** Returns how many entries were taken on (not already held, not skipped). */
+  private enqueue(entries: readonly StreamEntry[]): number {
+    const { eventTypes } = this.consumer;
+    const before = this.lanes.held;
     for (const entry of entries) {
-      const lane = this.lanes.get(entry.stream);
-      if (!lane?.push(entry)) continue;
-      this.held++;
-      lane.draining ??= this.drain(lane);
-    }
-  }
-
-  private async drain(lane: ShardLane): Promise<void> {
-    try {
-      for (let entry = lane.next(); entry; entry = lane.next()) {
-        await this.settle(entry);
-        lane.done();
-        this.held--;
-        if (this.held < this.settings.maxInFlight) this.roomWaker?.();
-        if (this.stopping) return;
+      if (eventTypes && !(entry.type !== undefined && eventTypes.has(entry.type))) {
+        this.acks.add(entry.stream, entry.id);
+        this.counters.skipped++;
+      } else {
+        this.lanes.add(entry);
       }
-    } finally {
-      lane.draining = undefined;
     }
+    return this.lanes.held - before;
   }
 
   /** Ends with the entry acknowledged, dead-lettered, or (only when stopping) left pending. */
   private async settle(entry: StreamEntry): Promise<void> {
-    const { eventTypes, maxDeliveries } = this.consumer;
-    if (eventTypes && !(entry.type !== undefined && eventTypes.has(entry.type))) {
-      await this.persist(() => this.redis.ack(entry));
-      this.counters.skipped++;
-      return;
-    }
+    const { maxDeliveries } = this.consumer;
     if (!mayHandle(entry.deliveries, this.consumer)) {
       return this.deadLetter(entry, entry.deliveries - 1, `delivered ${entry.deliveries} times without an outcome (consumer died or timed out)`);
     }
-    let event: EventEnvelope;
-    try {
-      event = JSON.parse(entry.envelope ?? '') as EventEnvelope;
-    } catch (error) {
-      return this.deadLetter(entry, entry.deliveries, `unreadable envelope: ${String(error)}`);
-    }
+    const event = entry.event;
+    if (!event) return this.deadLetter(entry, entry.deliveries, 'unreadable envelope (not a JSON event)');
     for (let deliveries = entry.deliveries; ; ) {
       try {
-        await this.handle(event);
-        await this.persist(() => this.redis.ack(entry));
+        await withTimeout(this.consumer.handler.handle(event), this.settings.handlerTimeoutMs, () => new EventHandlerTimeoutError(this.consumer.group, this.settings.handlerTimeoutMs));
+        this.acks.add(entry.stream, entry.id);
         this.counters.handled++;
         return;
       } catch (error) {
@@ -147,23 +137,11 @@ export class EventConsumerRunner {
         if (decision.action === 'dead-letter') return this.deadLetter(entry, deliveries, errorText(error));
         this.counters.retried++;
         this.logger.warn({ msg: 'event handler failed; will retry', stream: entry.stream, entryId: entry.id, eventId: event.eventId, deliveries, retryInMs: decision.delayMs, error: errorText(error) });
-        await this.pause(decision.delayMs);
+        await this.sleeper.sleep(decision.delayMs);
         if (this.stopping) return;
         deliveries++;
         await this.redis.redeliver(entry, deliveries).catch((failure: unknown) => this.failed(failure));
       }
-    }
-  }
-
-  private async handle(event: EventEnvelope): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new EventHandlerTimeoutError(this.consumer.group, this.settings.handlerTimeoutMs)), this.settings.handlerTimeoutMs);
-    });
-    try {
-      await Promise.race([this.consumer.handler.handle(event), timeout]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -174,7 +152,7 @@ export class EventConsumerRunner {
     this.logger.error({ msg: 'event moved to dead letters', stream: entry.stream, entryId: entry.id, deliveries, error });
   }
 
-  /** Retries a Redis write until it lands (the lane waits: acknowledging out of order would break it) or the consumer stops. */
+  /** Retries a Redis write until it lands or the consumer stops (then the entry stays pending, reclaimable). */
   private async persist(write: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -183,26 +161,27 @@ export class EventConsumerRunner {
       } catch (error) {
         if (this.stopping) return;
         this.failed(error);
-        await this.pause(reconnectDelay(attempt));
+        await this.sleeper.sleep(reconnectDelay(attempt));
       }
     }
   }
 
+  /** Keeps held entries from looking idle to other consumers' reclaim. */
   private async renewLeases(): Promise<void> {
-    for (const lane of this.lanes.values()) await this.redis.renew(lane.stream, [...lane.ids]);
+    for (const [stream, ids] of this.lanes.heldIds()) await this.redis.renew(stream, ids);
   }
 
   private async reclaim(): Promise<void> {
-    for (const lane of this.lanes.values()) {
+    for (const stream of this.redis.streams) {
       let start = '0-0';
       do {
-        if (this.held >= this.settings.maxInFlight || this.stopping) return;
-        const claimed = await this.redis.reclaim(lane.stream, this.settings.handlerTimeoutMs, this.settings.batch, start);
-        const before = this.held;
-        this.enqueue(claimed.entries);
-        this.counters.reclaimed += this.held - before;
+        if (this.lanes.held >= this.settings.maxInFlight || this.stopping) return;
+        const claimed = await this.redis.reclaim(stream, this.settings.handlerTimeoutMs, this.settings.batch, start);
+        this.counters.reclaimed += this.enqueue(claimed.entries);
         start = claimed.next;
       } while (start !== '0-0');
+      // Longer than a live consumer can go without reading (a handler, or a BLOCK), twice over.
+      await this.redis.forgetIdleConsumers(stream, 2 * Math.max(this.settings.handlerTimeoutMs, 2 * this.settings.blockMs));
     }
   }
 
@@ -217,27 +196,12 @@ export class EventConsumerRunner {
 
   /** The reader waits here while the consumer holds `maxInFlight` entries; a settled entry wakes it. */
   private async roomToRead(): Promise<void> {
-    while (this.held >= this.settings.maxInFlight && !this.stopping) {
-      const waited = this.pause(this.settings.blockMs);
+    while (this.lanes.held >= this.settings.maxInFlight && !this.stopping) {
+      const waited = this.sleeper.sleep(this.settings.blockMs);
       this.roomWaker = waited.wake;
       await waited;
       this.roomWaker = undefined;
     }
-  }
-
-  /** Sleeps; stop() wakes every sleeper early. */
-  private pause(ms: number): Promise<void> & { wake: () => void } {
-    let wake!: () => void;
-    const slept = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => wake(), ms);
-      wake = () => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      this.wakers.add(wake);
-    });
-    return Object.assign(slept, { wake });
   }
 
   /** Logged once per outage, not per retry. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -14,11 +14,13 @@ import type { ResolvedConsumer } from './resolved-consumer.js';
 
 /**
  * Runs every `@EventConsumer` of the process: found (and validated) at init, started once the
- * app is up, stopped on shutdown. Each consumer has its own blocking connection; acks, claims
- * and dead letters share one command connection.
+ * app is up, stopped before shutdown — before any module's `onApplicationShutdown`, so the
+ * handlers still running finish while the database pool and other resources they use are
+ * open. Each consumer has its own blocking connection; acks, claims and dead letters share
+ * one command connection.
  */
 @Injectable()
-export class EventConsumersService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumersService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventConsumers');
   /** Unique per process, so a restarted process never mistakes a dead one's pending entries for its own. */
   readonly consumerName = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -50,7 +52,7 @@ export class EventConsumersService implements OnModuleInit, OnApplicationBootstr
     this.logger.log({ msg: 'event consumers started', consumer: this.consumerName, groups: this.consumers.map((c) => c.group) });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
     this.runners = [];
     if (this.commands) await closeRedis(this.commands);
@@ -70,6 +72,7 @@ export class EventConsumersService implements OnModuleInit, OnApplicationBootstr
       batch: consumer.batch,
       blockMs: consumer.blockMs,
       maxInFlight: consumer.maxInFlight,
+      concurrency: consumer.concurrency,
       handlerTimeoutMs: consumer.handlerTimeoutMs,
       retryBaseMs: consumer.retryBaseMs,
       retryMaxMs: consumer.retryMaxMs,

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { deadLetterStream, toFields } from '../dead-letters/dead-letter.record.js';
+import type { ConsumerTransport } from './consumer-transport.js';
 import { type StreamEntry, readReply, toEntry } from './stream-entry.js';
 
 type RawEntry = [id: string, fields: string[] | null];
@@ -9,7 +10,7 @@ type RawEntry = [id: string, fields: string[] | null];
  * go through the consumer's own blocking connection; everything else through the process's
  * command connection.
  */
-export class GroupStreams {
+export class GroupStreams implements ConsumerTransport {
   private readonly deadLetters: string;
 
   constructor(
@@ -73,6 +74,25 @@ export class GroupStreams {
     return { entries: await this.withDeliveries(stream, raw.filter(([, fields]) => fields !== null)), next };
   }
 
+  /**
+   * Removes other consumers that hold nothing and have been idle longer than `idleMs` (dead
+   * processes, whose names are never reused). Harmless for a live one: Redis creates a
+   * consumer again on its next read.
+   */
+  async forgetIdleConsumers(stream: string, idleMs: number): Promise<number> {
+    const consumers = (await this.commands.xinfo('CONSUMERS', stream, this.group)) as unknown[][];
+    let forgotten = 0;
+    for (const fields of consumers) {
+      const info = new Map<string, unknown>();
+      for (let i = 0; i + 1 < fields.length; i += 2) info.set(String(fields[i]), fields[i + 1]);
+      const name = String(info.get('name'));
+      if (name === this.consumer || Number(info.get('pending')) !== 0 || Number(info.get('idle')) <= idleMs) continue;
+      await this.commands.xgroup('DELCONSUMER', stream, this.group, name);
+      forgotten++;
+    }
+    return forgotten;
+  }
+
   /** Keeps entries this consumer still holds from being reclaimed (resets their idle time, not their delivery count). */
   async renew(stream: string, ids: readonly string[]): Promise<void> {
     if (ids.length) await this.commands.call('XCLAIM', stream, this.group, this.consumer, 0, ...ids, 'JUSTID');
@@ -85,6 +105,10 @@ export class GroupStreams {
 
   async ack(entry: StreamEntry): Promise<void> {
     await this.commands.xack(entry.stream, this.group, entry.id);
+  }
+
+  async ackMany(stream: string, ids: readonly string[]): Promise<void> {
+    await this.commands.xack(stream, this.group, ...ids);
   }
 
   /** Copies the entry to the dead-letter stream with why it failed; the caller acknowledges it after. */

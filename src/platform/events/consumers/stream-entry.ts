@@ -1,3 +1,5 @@
+import type { EventEnvelope } from '../event-envelope.js';
+
 /** One entry read from a shard stream, as the relay wrote it (`id`, `type`, `envelope` fields). */
 export interface StreamEntry {
   stream: string;
@@ -7,6 +9,8 @@ export interface StreamEntry {
   envelope: string | undefined;
   /** Deliveries to the group so far, this one included. */
   deliveries: number;
+  /** The parsed envelope, once a consumer wanted it (undefined if it is not JSON). */
+  event?: EventEnvelope;
 }
 
 type RawEntry = [id: string, fields: string[] | null];

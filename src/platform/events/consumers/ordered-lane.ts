@@ -1,17 +1,22 @@
 import { compareIds, type StreamEntry } from './stream-entry.js';
 
 /**
- * The entries of one shard stream that a consumer holds, handled one at a time in stream
- * order: one aggregate's events are never handled concurrently or out of order here.
+ * The entries of one aggregate (one ordering key) that a consumer holds, handled one at a time
+ * in stream order: one aggregate's events are never handled concurrently or out of order.
  */
-export class ShardLane {
+export class OrderedLane {
   private readonly queue: StreamEntry[] = [];
   /** Queued and current entry ids: a reclaim or re-read never queues an entry twice. */
   readonly ids = new Set<string>();
   current: StreamEntry | undefined;
   draining: Promise<void> | undefined;
+  /** Queued for a free concurrency slot. */
+  waiting = false;
 
-  constructor(readonly stream: string) {}
+  constructor(
+    readonly key: string,
+    readonly stream: string,
+  ) {}
 
   get size(): number {
     return this.ids.size;

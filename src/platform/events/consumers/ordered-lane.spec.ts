@@ -1,11 +1,11 @@
-import { ShardLane } from './shard-lane.js';
+import { OrderedLane } from './ordered-lane.js';
 import type { StreamEntry } from './stream-entry.js';
 
 const entry = (id: string): StreamEntry => ({ stream: 's', id, type: 't', envelope: '{}', deliveries: 1 });
 
-describe('ShardLane', () => {
+describe('OrderedLane', () => {
   it('hands entries out in stream order, a late older entry (reclaimed) before newer queued ones', () => {
-    const lane = new ShardLane('s');
+    const lane = new OrderedLane('s|a', 's');
     for (const id of ['5-0', '6-0', '7-0']) lane.push(entry(id));
     expect(lane.next()?.id).toBe('5-0');
     lane.push(entry('3-0'));
@@ -14,7 +14,7 @@ describe('ShardLane', () => {
   });
 
   it('never holds an entry twice, including the one being handled', () => {
-    const lane = new ShardLane('s');
+    const lane = new OrderedLane('s|a', 's');
     lane.push(entry('1-0'));
     lane.next();
     expect(lane.push(entry('1-0'))).toBe(false);
@@ -23,7 +23,7 @@ describe('ShardLane', () => {
   });
 
   it('releases queued entries but keeps the current one until it is settled', () => {
-    const lane = new ShardLane('s');
+    const lane = new OrderedLane('s|a', 's');
     for (const id of ['1-0', '2-0', '3-0']) lane.push(entry(id));
     lane.next();
     expect(lane.release()).toBe(2);

@@ -1,0 +1,215 @@
+import 'reflect-metadata';
+import { Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig, ConfigModule } from '../src/config/index.js';
+import { dataSourceOptions, dropDatabase, migrate } from '../src/platform/database/index.js';
+import { appendToOutbox, envelope, EventConsumer, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
+import { deleteByPrefix } from '../src/platform/redis/index.js';
+import { percentile } from './lib/stats.js';
+
+/**
+ * events-throughput: the stream leg at saturation — raw ioredis (XADD pipelined, then
+ * XREADGROUP COUNT 100 + XACK on the same Redis) beside Hotpath's consumer runtime reading the
+ * same entries with a no-op handler — and the latency from a command's commit to its
+ * projection (outbox -> relay -> stream -> consumer -> applyOnce upsert) at ~1,000 events/s,
+ * with the relay and the consumer in a worker process of their own.
+ */
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+const DATABASE_URL = process.env.BENCH_EVENTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench_events';
+const SHARDS = Number(process.env.BENCH_SHARDS ?? 4);
+const SATURATION_EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 2;
+
+interface Row {
+  name: string;
+  eventsPerSec: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  note: string;
+}
+
+const sample = (id: string, v: number): EventEnvelope =>
+  envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: id, aggregateVersion: v, payload: { amountCents: 123_456, status: 'active', category: 'construction' } });
+
+async function fill(redis: Redis, prefix: string, count: number): Promise<void> {
+  const aggregates = Array.from({ length: 200 }, () => randomUUID());
+  for (let start = 0; start < count; start += 1000) {
+    const pipeline = redis.pipeline();
+    for (let i = start; i < Math.min(count, start + 1000); i++) {
+      const e = sample(aggregates[i % aggregates.length], Math.floor(i / aggregates.length) + 1);
+      pipeline.xadd(streamOf(prefix, 'contract', e.aggregateId, SHARDS), '*', 'id', e.eventId, 'type', e.type, 'envelope', JSON.stringify(e));
+    }
+    await pipeline.exec();
+  }
+}
+
+async function rawCeiling(redis: Redis): Promise<Row[]> {
+  const prefix = `hotpath-bench-events:raw:${process.pid}`;
+  const streams = shardStreams(prefix, 'contract', SHARDS);
+  for (const stream of streams) await redis.xgroup('CREATE', stream, 'raw', '0', 'MKSTREAM');
+  let started = performance.now();
+  await fill(redis, prefix, SATURATION_EVENTS);
+  const addRate = SATURATION_EVENTS / ((performance.now() - started) / 1000);
+  started = performance.now();
+  let consumed = 0;
+  while (consumed < SATURATION_EVENTS) {
+    const reply = (await redis.xreadgroup('GROUP', 'raw', 'c1', 'COUNT', 100, 'STREAMS', ...streams, ...streams.map(() => '>'))) as [string, [string, string[]][]][] | null;
+    if (!reply) continue;
+    const pipeline = redis.pipeline();
+    for (const [stream, entries] of reply) {
+      if (entries.length === 0) continue;
+      for (const [, fields] of entries) JSON.parse(fields[5]);
+      pipeline.xack(stream, 'raw', ...entries.map(([id]) => id));
+      consumed += entries.length;
+    }
+    await pipeline.exec();
+  }
+  const consumeRate = SATURATION_EVENTS / ((performance.now() - started) / 1000);
+  await deleteByPrefix(redis, `${prefix}:`);
+  return [
+    { name: 'ceiling: XADD pipelined (1,000 per round trip)', eventsPerSec: addRate, note: 'raw ioredis' },
+    { name: 'ceiling: XREADGROUP COUNT 100 + XACK', eventsPerSec: consumeRate, note: 'raw ioredis, JSON.parse of each envelope' },
+  ];
+}
+
+async function hotpathConsumer(redis: Redis): Promise<Row> {
+  const prefix = `hotpath-bench-events:hotpath:${process.pid}`;
+  await fill(redis, prefix, SATURATION_EVENTS);
+
+  @EventConsumer({ group: 'bench-noop', aggregateTypes: ['contract'] })
+  @Injectable()
+  class Noop {
+    async handle(): Promise<void> {}
+  }
+  @Module({ imports: [ConfigModule.forRoot(AppConfig.fromEnv({ REDIS_URL, REDIS_KEY_PREFIX: prefix, EVENTS_STREAM_SHARDS: String(SHARDS), LOG_LEVEL: 'warn' })), EventConsumersModule], providers: [Noop] })
+  class SaturationModule {}
+
+  const app = await NestFactory.createApplicationContext(SaturationModule, { logger: ['error', 'warn'] });
+  const started = performance.now();
+  await app.init();
+  const service = app.get(EventConsumersService);
+  while (service.stats()[0].handled < SATURATION_EVENTS) await new Promise((resolve) => setTimeout(resolve, 2));
+  const rate = SATURATION_EVENTS / ((performance.now() - started) / 1000);
+  await app.close();
+  await deleteByPrefix(redis, `${prefix}:`);
+  return { name: 'hotpath consumer (no-op handler, default config)', eventsPerSec: rate, note: 'per-aggregate order, 16 aggregates at once, batched XACK' };
+}
+
+async function commitToProjection(redis: Redis): Promise<Row[]> {
+  const prefix = `hotpath-bench-events:e2e:${process.pid}`;
+  await dropDatabase(DATABASE_URL).catch(() => undefined);
+  const settings = { url: DATABASE_URL, poolSize: 8, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 60_000, slowQueryMs: 60_000 };
+  await migrate(settings);
+  const db = new DataSource(dataSourceOptions(settings, 'hotpath-bench-producer'));
+  await db.initialize();
+  await db.query('CREATE TABLE bench_projection (aggregate_id uuid PRIMARY KEY, events int NOT NULL)');
+
+  const child = fork(join(import.meta.dirname, 'events-child.js'), [], {
+    env: { ...process.env, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: prefix, EVENTS_STREAM_SHARDS: String(SHARDS), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', EVENTS_CONSUMER_BLOCK_MS: '1000' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+
+  const committedAt = new Map<string, number>();
+  const aggregates = Array.from({ length: 100 }, () => randomUUID());
+  const versions = new Map<string, number>();
+  const total = RATE * (SECONDS + WARMUP_SECONDS);
+  const measuredFrom = RATE * WARMUP_SECONDS;
+  const inFlight = new Set<Promise<void>>();
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const id = aggregates[i % aggregates.length];
+    const version = (versions.get(id) ?? 0) + 1;
+    versions.set(id, version);
+    const event = sample(id, version);
+    const commit = db.transaction((manager) => appendToOutbox(manager, [event])).then(() => {
+      if (i >= measuredFrom) committedAt.set(event.eventId, performance.timeOrigin + performance.now());
+    });
+    inFlight.add(commit);
+    void commit.finally(() => inFlight.delete(commit));
+    // The producer is bounded like a real API's pool: at most 8 commands committing at once.
+    if (inFlight.size >= 8) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  const produceSeconds = (performance.now() - start) / 1000;
+
+  const deadline = Date.now() + 30_000;
+  let applied: [string, number][] = [];
+  while (Date.now() < deadline) {
+    child.send('report');
+    applied = await new Promise<[string, number][]>((resolve) => child.once('message', (m) => resolve((m as { appliedAt: [string, number][] }).appliedAt)));
+    if (applied.length >= total) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  const latencies = applied.filter(([id]) => committedAt.has(id)).map(([id, at]) => at - (committedAt.get(id) as number));
+  latencies.sort((a, b) => a - b);
+  // Where the time goes: a stream entry id starts with the millisecond Redis appended it.
+  const toStream: number[] = [];
+  for (const stream of shardStreams(prefix, 'contract', SHARDS)) {
+    for (const [entryId, fields] of await redis.xrange(stream, '-', '+')) {
+      const committed = committedAt.get(fields[1]);
+      if (committed !== undefined) toStream.push(Number(entryId.split('-')[0]) - committed);
+    }
+  }
+  toStream.sort((a, b) => a - b);
+  const [projected] = (await db.query('SELECT coalesce(sum(events), 0)::int AS n FROM bench_projection')) as { n: number }[];
+  const [outbox] = (await db.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished, count(*)::int AS total FROM outbox')) as { unpublished: number; total: number }[];
+  if (projected.n !== total) console.error('outbox', outbox);
+  await db.destroy();
+  await deleteByPrefix(redis, `${prefix}:`);
+  if (projected.n !== total) throw new Error(`projection holds ${projected.n} events, expected ${total}; child reported ${applied.length} applied; streams hold ${toStream.length} measured entries`);
+  return [
+    {
+      name: `hotpath commit -> stream (relay) at ${RATE}/s`,
+      eventsPerSec: total / produceSeconds,
+      p50Ms: percentile(toStream, 0.5),
+      p99Ms: percentile(toStream, 0.99),
+      note: 'XADD time from the entry id (1 ms resolution)',
+    },
+    {
+    name: `hotpath commit -> projection at ${RATE}/s`,
+    eventsPerSec: total / produceSeconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    note: `outbox -> relay -> stream -> consumer -> applyOnce upsert; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up; events/s = what the producer reached`,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const rows = [...(await rawCeiling(redis)), await hotpathConsumer(redis), ...(await commitToProjection(redis))];
+    const ceiling = rows[1].eventsPerSec;
+    console.log(`events-throughput ${new Date().toISOString()} nproc=${cpus().length} node=${process.version} events=${SATURATION_EVENTS} shards=${SHARDS}`);
+    console.log('| row | events/s | vs XREADGROUP+XACK ceiling | p50 ms | p99 ms | note |');
+    console.log('|---|---:|---:|---:|---:|---|');
+    for (const r of rows) {
+      const ratio = r.name.startsWith('hotpath consumer') || r.name.includes('XREADGROUP') ? `${((r.eventsPerSec / ceiling) * 100).toFixed(1)}%` : '-';
+      console.log(`| ${r.name} | ${r.eventsPerSec.toFixed(0)} | ${ratio} | ${r.p50Ms?.toFixed(2) ?? '-'} | ${r.p99Ms?.toFixed(2) ?? '-'} | ${r.note} |`);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,116 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { envelope, type EventEnvelope } from '../event-envelope.js';
+import type { ConsumerSettings } from './consumer-settings.js';
+import { EventConsumerRunner } from './event-consumer.runner.js';
+import { InMemoryConsumerTransport } from './in-memory-consumer-transport.js';
+
+const settings: ConsumerSettings = {
+  keyPrefix: 't',
+  shards: 1,
+  batch: 10,
+  blockMs: 5,
+  maxInFlight: 100,
+  concurrency: 4,
+  handlerTimeoutMs: 1000,
+  retryBaseMs: 5,
+  retryMaxMs: 20,
+  reclaimIntervalMs: 10_000,
+  drainTimeoutMs: 500,
+};
+const event = (aggregateId: string, version: number): EventEnvelope =>
+  envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId, aggregateVersion: version, payload: {} });
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!check()) throw new Error('condition not met in time');
+};
+
+class Recorder implements LoggerService {
+  readonly lines: string[] = [];
+  log(message: unknown) { this.lines.push(JSON.stringify(message)); }
+  warn(message: unknown) { this.lines.push(JSON.stringify(message)); }
+  error(message: unknown) { this.lines.push(JSON.stringify(message)); }
+}
+
+describe('EventConsumerRunner (in-memory transport)', () => {
+  let transport: InMemoryConsumerTransport;
+  let runner: EventConsumerRunner | undefined;
+  const logs = new Recorder();
+  const run = (handle: (e: EventEnvelope) => Promise<void>, maxDeliveries = 3) => {
+    runner = new EventConsumerRunner({ className: 'Test', group: 'group', aggregateTypes: ['contract'], eventTypes: undefined, maxDeliveries, handler: { handle } }, transport, settings, () => undefined);
+    runner.start();
+    return runner;
+  };
+
+  beforeAll(() => Logger.overrideLogger(logs));
+  beforeEach(() => {
+    transport = new InMemoryConsumerTransport(['s']);
+    logs.lines.length = 0;
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    runner = undefined;
+  });
+
+  it('handles one aggregate in order while others go alongside, and acks each entry only after its handler resolved', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    const ids = [transport.publish('s', event('a', 1)), transport.publish('s', event('a', 2)), transport.publish('s', event('b', 1))];
+    run(async (e) => {
+      if (e.aggregateId === 'a' && e.aggregateVersion === 1) await gate;
+      handled.push(`${e.aggregateId}${e.aggregateVersion}`);
+    });
+    await until(() => handled.includes('b1'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handled).toEqual(['b1']);
+    expect(transport.acked).toEqual([ids[2]]);
+    release();
+    await until(() => transport.acked.length === 3);
+    expect(handled).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it('retries with growing delays, recording each delivery, then dead-letters after maxDeliveries', async () => {
+    const tries: number[] = [];
+    const id = transport.publish('s', event('a', 1));
+    const r = run(async () => {
+      tries.push(Date.now());
+      throw new Error('boom');
+    });
+    await until(() => transport.deadLetters.length === 1);
+    expect(transport.redelivered).toEqual([
+      [id, 2],
+      [id, 3],
+    ]);
+    expect(transport.deadLetters).toEqual([{ id, deliveries: 3, error: 'boom' }]);
+    expect(transport.acked).toEqual([id]);
+    // Base 5 ms, doubled: at least 5 then 10 ms between deliveries (1 ms of clock rounding allowed).
+    expect(tries[1] - tries[0]).toBeGreaterThanOrEqual(4);
+    expect(tries[2] - tries[1]).toBeGreaterThanOrEqual(9);
+    expect(r.stats()).toMatchObject({ handled: 0, retried: 2, deadLettered: 1, inFlight: 0 });
+  });
+
+  it('dead-letters an unreadable envelope without calling the handler', async () => {
+    const id = transport.publish('s', 'not json');
+    let calls = 0;
+    run(async () => void calls++);
+    await until(() => transport.deadLetters.length === 1);
+    expect([calls, transport.deadLetters[0].id, transport.deadLetters[0].deliveries]).toEqual([0, id, 1]);
+  });
+
+  it('rides out a transport outage: no event lost, one warning for the outage and one when reading again', async () => {
+    const handled: number[] = [];
+    transport.publish('s', event('a', 1));
+    run(async (e) => void handled.push(e.aggregateVersion));
+    await until(() => transport.acked.length === 1);
+    transport.down = true;
+    transport.publish('s', event('a', 2));
+    transport.publish('s', event('a', 3));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(handled).toEqual([1]);
+    transport.down = false;
+    await until(() => transport.acked.length === 3);
+    expect(handled).toEqual([1, 2, 3]);
+    expect(logs.lines.filter((l) => l.includes('cannot reach Redis'))).toHaveLength(1);
+    expect(logs.lines.filter((l) => l.includes('reading again'))).toHaveLength(1);
+  });
+});
