@@ -121,7 +121,6 @@ export class EventStoreProjections1764100000000 implements MigrationInterface {
 
     await db.query(`SELECT hotpath_log_contracts_created()`);
     await db.query(`SELECT hotpath_recompute_contract_stats()`);
-    await db.query(`ANALYZE event_log (position, aggregate_type, aggregate_id), contract_stats_state (contract_id)`);
   }
 
   /** Leaves the stats tables as they are, without the old trigger: run a full recompute after re-creating it. */

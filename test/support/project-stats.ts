@@ -15,5 +15,5 @@ export async function projectStats(app: INestApplicationContext): Promise<void> 
   const db = app.get<DataSource>(getDataSourceToken());
   await db.query('SELECT hotpath_log_contracts_created()');
   const live = new ProjectContractEventService(db, new ContractStatsProjection(), app.get(TieredCache));
-  for (const event of await readEventLog(db.manager, ['contract'], '0', 1_000_000)) await live.handle(event);
+  for (const event of (await readEventLog(db.manager, ['contract'], '0', 1_000_000)).events) await live.handle(event);
 }

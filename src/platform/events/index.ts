@@ -2,7 +2,7 @@ export { envelope } from './event-envelope.js';
 export type { EventEnvelope, NewEvent } from './event-envelope.js';
 export { appendToOutbox } from './outbox.writer.js';
 export { readEventLog } from './event-log.reader.js';
-export type { LoggedEvent } from './event-log.reader.js';
+export type { EventLogPage, LoggedEvent } from './event-log.reader.js';
 export { uuidV7 } from './uuid-v7.js';
 export { streamOf, shardStreams } from './event-streams.js';
 export { OUTBOX_CHANNEL, OutboxRelay } from './outbox-relay.js';

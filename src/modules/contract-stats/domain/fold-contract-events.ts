@@ -42,7 +42,7 @@ export function foldContractEvents(stored: ReadonlyMap<string, ProjectedContract
       skipped++;
       continue;
     }
-    const next = { ...projectContract((event.payload as { contract: Contract }).contract), version: event.aggregateVersion };
+    const next = projectContract((event.payload as { contract: Contract }).contract, event.aggregateVersion);
     deltas.move(previous, next);
     current.set(event.aggregateId, next);
     written.add(event.aggregateId);

@@ -14,10 +14,11 @@ export interface ProjectedContract {
   status: string;
 }
 
-export function projectContract(contract: Contract): ProjectedContract {
+/** `version` is the event's aggregate version (the payload's own, for events written by the commands). */
+export function projectContract(contract: Contract, version = contract.version): ProjectedContract {
   return {
     contractId: contract.id,
-    version: contract.version,
+    version,
     agencyId: contract.agencyId,
     supplierId: contract.supplierId,
     // signedAt is an ISO string in UTC (toISOString), so its first 7 characters are the UTC month.
