@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench';
   await prepareBenchDatabase(databaseUrl, contracts, seed);
   const samples = await sampleIds(databaseUrl, 1000);
-  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1' };
+  // The API role only, as `npm start` runs it: the worker role's relay, consumers and jobs are not what is measured.
+  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api' };
   const uncached = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_ENABLED: 'false' }, '/health/ready');
   const cached = await startServer(join(DIST, 'src/main.js'), appEnv, '/health/ready');
   // One L1 entry for 1,000+ paths: every request misses L1 and is answered from Redis (L2).
