@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -83,9 +83,13 @@ describe('AgentPool (real worker threads)', () => {
 
   it('runs an idempotent task again when its worker died', async () => {
     make();
-    const marker = join(mkdtempSync(join(tmpdir(), 'hotpath-agents-')), 'crashed');
-    await expect(pool.run(task('crashOnce', true), marker)).resolves.toBe('recovered');
-    expect(pool.report().tasks.retried).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'hotpath-agents-'));
+    try {
+      await expect(pool.run(task('crashOnce', true), join(dir, 'crashed'))).resolves.toBe('recovered');
+      expect(pool.report().tasks.retried).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses at once when the queue is full, without waiting', async () => {
