@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { envelopeOfRow, EVENT_ROW_COLUMNS, type EventRow } from './event-row.js';
 import { streamOf } from './event-streams.js';
 import { OUTBOX_HORIZON_SQL } from './outbox-writers.js';
 
@@ -10,20 +11,6 @@ export interface OutboxRelaySettings {
   shards: number;
   pollMs: number;
   batch: number;
-}
-
-interface OutboxRow {
-  position: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  aggregate_type: string;
-  aggregate_id: string;
-  aggregate_version: number;
-  occurred_at: Date;
-  correlation_id: string | null;
-  causation_id: string | null;
-  payload: unknown;
 }
 
 export const OUTBOX_CHANNEL = 'hotpath_outbox';
@@ -98,8 +85,8 @@ export class OutboxRelay {
   }
 
   private async drainBatch(client: Client): Promise<number> {
-    const { rows } = await client.query<OutboxRow>(
-      `SELECT position, event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, payload
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${EVENT_ROW_COLUMNS}
          FROM outbox
         WHERE published_at IS NULL AND tx_id::text::bigint < (${OUTBOX_HORIZON_SQL})
         ORDER BY position
@@ -109,18 +96,7 @@ export class OutboxRelay {
     if (rows.length === 0) return 0;
     const pipeline = this.redis.pipeline();
     for (const row of rows) {
-      const envelope = {
-        eventId: row.event_id,
-        type: row.type,
-        schemaVersion: row.schema_version,
-        aggregateType: row.aggregate_type,
-        aggregateId: row.aggregate_id,
-        aggregateVersion: row.aggregate_version,
-        occurredAt: row.occurred_at.toISOString(),
-        correlationId: row.correlation_id,
-        causationId: row.causation_id,
-        payload: row.payload,
-      };
+      const envelope = envelopeOfRow(row);
       const stream = streamOf(this.settings.keyPrefix, row.aggregate_type, row.aggregate_id, this.settings.shards);
       pipeline.xadd(stream, '*', 'id', row.event_id, 'type', row.type, 'envelope', JSON.stringify(envelope));
     }
