@@ -15,13 +15,15 @@ const READY_PROBE_MS = 100;
  *
  * Shutdown: the worker stops taking jobs and lets active ones finish before any module closes
  * its pools (`beforeApplicationShutdown` runs ahead of every `onApplicationShutdown`); the
- * process-level SHUTDOWN_TIMEOUT bounds the wait. A worker that never reached Redis has no
+ * wait is bounded by `closeTimeoutMs` (SHUTDOWN_TIMEOUT). A worker that never reached Redis has no
  * job to wait for and is closed at once (a graceful close would wait for Redis forever).
  */
 export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected constructor(
     private readonly queueName: string,
     settings: JobWorkerSettings,
+    /** How long shutdown waits for active jobs (SHUTDOWN_TIMEOUT) before closing the worker regardless. */
+    private readonly closeTimeoutMs = 10_000,
   ) {
     super();
     Processor(queueName, settings)(new.target);
@@ -33,6 +35,11 @@ export abstract class QueueProcessor extends WorkerHost implements OnApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     const ready = await Promise.race([this.worker.waitUntilReady().then(() => true, () => false), delay(READY_PROBE_MS, false)]);
-    await this.worker.close(!ready);
+    const closed = this.worker.close(!ready).then(() => true);
+    // Bounded: a close that waits on a Redis connection that never settles must not hold shutdown.
+    if (ready && !(await Promise.race([closed, delay(this.closeTimeoutMs, false)]))) {
+      new Logger('Jobs').warn({ msg: 'queue worker did not close in time; closing it without waiting for its jobs', queue: this.queueName, closeTimeoutMs: this.closeTimeoutMs });
+      await Promise.race([this.worker.close(true), delay(READY_PROBE_MS)]);
+    }
   }
 }

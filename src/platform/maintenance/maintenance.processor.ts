@@ -21,7 +21,7 @@ export class MaintenanceProcessor extends QueueProcessor {
     private readonly stats: JobsStatsService,
     private readonly config: AppConfig,
   ) {
-    super(MAINTENANCE_QUEUE, workerSettings(config.jobs, config.jobs.concurrency.maintenance));
+    super(MAINTENANCE_QUEUE, workerSettings(config.jobs, config.jobs.concurrency.maintenance), config.http.shutdownTimeoutMs);
   }
 
   async process(job: Job): Promise<unknown> {

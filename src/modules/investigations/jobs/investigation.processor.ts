@@ -27,7 +27,7 @@ export class InvestigationProcessor extends QueueProcessor {
     private readonly cache: TieredCache,
     private readonly config: AppConfig,
   ) {
-    super(INVESTIGATIONS_QUEUE, workerSettings(config.jobs, config.jobs.concurrency.investigations));
+    super(INVESTIGATIONS_QUEUE, workerSettings(config.jobs, config.jobs.concurrency.investigations), config.http.shutdownTimeoutMs);
   }
 
   async process(job: Job<{ id: string }>): Promise<{ contracts: number; findings: Record<string, number>; timings: Record<string, unknown> } | { skipped: string }> {

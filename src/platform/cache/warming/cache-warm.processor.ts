@@ -16,7 +16,7 @@ export class CacheWarmProcessor extends QueueProcessor {
     private readonly warming: CacheWarmingService,
     config: AppConfig,
   ) {
-    super(CACHE_WARM_QUEUE, workerSettings(config.jobs, config.jobs.concurrency.cacheWarm));
+    super(CACHE_WARM_QUEUE, workerSettings(config.jobs, config.jobs.concurrency.cacheWarm), config.http.shutdownTimeoutMs);
   }
 
   process(job: Job): Promise<WarmerProgress[]> {
