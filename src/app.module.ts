@@ -6,7 +6,6 @@ import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { ContractsModule } from './modules/contracts/contracts.module.js';
 import { InvestigationsModule } from './modules/investigations/index.js';
 import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
-import { AgentsModule } from './platform/agents/index.js';
 import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { HealthModule } from './platform/health/index.js';
@@ -17,7 +16,7 @@ import { RedisModule } from './platform/redis/index.js';
 import { WorkerRoleModule } from './worker.module.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: true }), AgentsModule, HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: true }), HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
 
 /** The HTTP application; with PROCESS_ROLE=all it also runs the worker role's modules in the same process. */
 @Module({})

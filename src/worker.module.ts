@@ -12,17 +12,17 @@ import { MaintenanceModule } from './platform/maintenance/index.js';
 import { RedisModule } from './platform/redis/index.js';
 
 /**
- * What the worker role runs: the outbox relay, the queue processors and every `@EventConsumer`
- * of the imported modules (the contract stats projection, the investigations' job starter). Imported by WorkerModule, and by AppModule when PROCESS_ROLE=all; it expects the
+ * What the worker role runs: the outbox relay, the queue processors, the agent pool and every
+ * `@EventConsumer` of the imported modules (the contract stats projection, the investigations' job starter). Imported by WorkerModule, and by AppModule when PROCESS_ROLE=all; it expects the
  * platform base (config, logging, database, Redis, jobs) from whichever imports it.
  */
-@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule, ContractStatsModule, InvestigationsWorkerModule] })
+@Module({ imports: [OutboxRelayModule, MaintenanceModule, EventConsumersModule, AgentsModule, ContractStatsModule, InvestigationsWorkerModule] })
 export class WorkerRoleModule {}
 
 /** The background process (PROCESS_ROLE=worker): no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: false }), AgentsModule, WorkerRoleModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: false }), WorkerRoleModule] };
   }
 }

@@ -5,7 +5,8 @@ describe('GET /admin/agents', () => {
   const token = 'test-admin-token-0123456789';
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('agents_admin', { ADMIN_TOKEN: token, AGENT_POOL_MIN: '1', AGENT_POOL_MAX: '2' });
+    // The pool lives where the worker role runs.
+    t = await startTestApp('agents_admin', { ADMIN_TOKEN: token, PROCESS_ROLE: 'all', AGENT_POOL_MIN: '1', AGENT_POOL_MAX: '2' });
   });
   afterAll(() => t.close());
 
@@ -27,5 +28,15 @@ describe('GET /admin/agents', () => {
     });
     expect(res.body.threads.current).toBeGreaterThanOrEqual(1);
     expect(res.body.runTime.maxMs).toBeGreaterThan(0);
+  });
+
+  it('answers 503 AGENTS.NO_POOL in an API-only process, which runs no pool', async () => {
+    const api = await startTestApp('agents_api_only', { ADMIN_TOKEN: token });
+    try {
+      expect(() => api.app.get(AgentPool)).toThrow();
+      expect(await api.request('/admin/agents', { headers: { authorization: `Bearer ${token}` } })).toMatchObject({ status: 503, body: { code: 'AGENTS.NO_POOL' } });
+    } finally {
+      await api.close();
+    }
   });
 });

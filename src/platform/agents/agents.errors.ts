@@ -60,3 +60,13 @@ export class AgentTaskFailedError extends AppError {
     if (stack) this.stack = `${this.name}: ${this.message}\n  in worker: ${stack}`;
   }
 }
+
+/** This process runs no agent pool (an API-only process); the worker role's pool runs the agents. */
+export class NoAgentPoolError extends AppError {
+  static readonly code = 'AGENTS.NO_POOL';
+  readonly code = NoAgentPoolError.code;
+  readonly kind = 'unavailable';
+  constructor() {
+    super('This process runs no agent pool (PROCESS_ROLE=api); the worker processes run the agents');
+  }
+}

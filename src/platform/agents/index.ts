@@ -5,7 +5,7 @@ export type { AgentPoolSettings } from './agent-pool.settings.js';
 export type { AgentPoolReport, TimingSummary } from './agent-pool.stats.js';
 export { agentTask } from './agent-task.js';
 export type { AgentTask } from './agent-task.js';
-export { AgentPoolClosedError, AgentPoolSaturatedError, AgentTaskAbortedError, AgentTaskFailedError, AgentTaskTimeoutError, AgentWorkerCrashedError } from './agents.errors.js';
+export { NoAgentPoolError, AgentPoolClosedError, AgentPoolSaturatedError, AgentTaskAbortedError, AgentTaskFailedError, AgentTaskTimeoutError, AgentWorkerCrashedError } from './agents.errors.js';
 export { mapReduce, mapReduceRanges } from './strategies/map-reduce.js';
 export type { MapChunk, MapReduceOptions } from './strategies/map-reduce.js';
 export { pipeline } from './strategies/pipeline.js';
