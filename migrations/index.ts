@@ -3,6 +3,7 @@ import { EventOutbox1763900000000 } from './1763900000000-event-outbox.js';
 import { EventInbox1764000000000 } from './1764000000000-event-inbox.js';
 import { EventStoreProjections1764100000000 } from './1764100000000-event-store-projections.js';
 import { InvestigationRuns1764200000000 } from './1764200000000-investigation-runs.js';
+import { OutboxHotPath1764300000000 } from './1764300000000-outbox-hot-path.js';
 
 /** Every migration in order; listed explicitly so builds and tests load the same classes. */
-export const MIGRATIONS = [InitialSchema1763800000000, EventOutbox1763900000000, EventInbox1764000000000, EventStoreProjections1764100000000, InvestigationRuns1764200000000];
+export const MIGRATIONS = [InitialSchema1763800000000, EventOutbox1763900000000, EventInbox1764000000000, EventStoreProjections1764100000000, InvestigationRuns1764200000000, OutboxHotPath1764300000000];

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { OutboxRelay, streamOf } from '../../src/platform/events/index.js';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/platform/database/index.js';
+import { appendToOutbox, envelope, OutboxRelay, streamOf } from '../../src/platform/events/index.js';
 import { TAKE_OUTBOX_WRITER_LOCK } from '../../src/platform/events/outbox-writers.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
@@ -99,6 +101,34 @@ describe('outbox relay', () => {
     } finally {
       for (const client of long) await client.end().catch(() => undefined);
       await other.drop();
+    }
+  });
+
+  it('is woken after the writing transaction commits (NOTIFY from the writer, not the trigger or the poll), and a writer needs a transaction', async () => {
+    const ds = new DataSource(dataSourceOptions({ url: db.url, poolSize: 2, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 1000, statementTimeoutMs: 10000, slowQueryMs: 10000 }));
+    await ds.initialize();
+    try {
+      const r = relay(redis, 60_000);
+      r.start();
+      await waitFor(async () => (await unpublished()) === 0);
+      const aggregate = randomUUID();
+      const event = (version: number) => envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: aggregate, aggregateVersion: version, payload: {} });
+      // The relay polls once a minute here: only the writer's NOTIFY can wake it in time.
+      await ds.transaction((tx) => appendToOutbox(tx, [event(1)]));
+      await ds.transaction((tx) => appendToOutbox(tx, [event(2)]));
+      await waitFor(async () => (await versionsIn(aggregate)).length === 2);
+      expect(await versionsIn(aggregate)).toEqual([1, 2]);
+      // A rolled-back writer leaves nothing to publish.
+      await expect(
+        ds.transaction(async (tx) => {
+          await appendToOutbox(tx, [event(3)]);
+          throw new Error('command failed');
+        }),
+      ).rejects.toThrow('command failed');
+      expect(await unpublished(aggregate)).toBe(0);
+      await expect(appendToOutbox(ds.manager, [event(3)])).rejects.toThrow(/needs the command's transaction/);
+    } finally {
+      await ds.destroy();
     }
   });
 

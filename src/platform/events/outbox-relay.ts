@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { envelopeOfRow, EVENT_ROW_COLUMNS, type EventRow } from './event-row.js';
 import { streamOf } from './event-streams.js';
+import { OUTBOX_CHANNEL } from './outbox-notifier.js';
 import { OUTBOX_HORIZON_SQL } from './outbox-writers.js';
 
 export interface OutboxRelaySettings {
@@ -13,9 +14,23 @@ export interface OutboxRelaySettings {
   batch: number;
 }
 
-export const OUTBOX_CHANNEL = 'hotpath_outbox';
 /** Advisory lock held by the one relay that publishes; the others stand by. */
 const LEADER_LOCK = 7_003_700_112;
+
+/** Prepared once per connection (no planning per round). */
+const SELECT_BATCH = `SELECT ${EVENT_ROW_COLUMNS}
+   FROM outbox
+  WHERE published_at IS NULL AND tx_id::text::bigint < (${OUTBOX_HORIZON_SQL})
+  ORDER BY position
+  LIMIT $1`;
+
+/**
+ * The relay's session: its marks commit without waiting for the WAL flush (see below), and it
+ * reads the unpublished-rows index with a plain index scan, never a bitmap scan: every mark
+ * leaves a dead entry in that index until vacuum, and only a plain scan remembers them as dead
+ * (a bitmap scan visited ~10,000 of them, ~7 ms, per round at 500 events/s).
+ */
+const SESSION_SETTINGS = 'SET synchronous_commit = off; SET enable_bitmapscan = off';
 
 /**
  * Publishes outbox rows to Redis Streams in `position` order, woken by NOTIFY and by a poll.
@@ -24,7 +39,8 @@ const LEADER_LOCK = 7_003_700_112;
  * after it goes out first; transactions that write no event are not waited for. A row is
  * marked published only after Redis accepted it; if Redis is away the rows wait, in order.
  * A relay killed between XADD and the mark publishes those rows again (consumers are
- * idempotent by event id).
+ * idempotent by event id); for the same reason its marks commit without waiting for the WAL
+ * flush: a Postgres crash can lose only marks (rows published again), never rows.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -85,14 +101,7 @@ export class OutboxRelay {
   }
 
   private async drainBatch(client: Client): Promise<number> {
-    const { rows } = await client.query<EventRow>(
-      `SELECT ${EVENT_ROW_COLUMNS}
-         FROM outbox
-        WHERE published_at IS NULL AND tx_id::text::bigint < (${OUTBOX_HORIZON_SQL})
-        ORDER BY position
-        LIMIT $1`,
-      [this.settings.batch],
-    );
+    const { rows } = await client.query<EventRow>({ name: 'hotpath-outbox-batch', text: SELECT_BATCH, values: [this.settings.batch] });
     if (rows.length === 0) return 0;
     const pipeline = this.redis.pipeline();
     for (const row of rows) {
@@ -119,7 +128,7 @@ export class OutboxRelay {
       }
     });
     await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    await client.query(`${SESSION_SETTINGS}; LISTEN ${OUTBOX_CHANNEL}`);
     this.client = client;
     return client;
   }
