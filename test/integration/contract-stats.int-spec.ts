@@ -113,6 +113,22 @@ describe('contract stats projection (Postgres)', () => {
     expect(stats.contract_stats_state).toEqual([expect.objectContaining({ contract_id: created.id, version: 3, status: 'cancelled' })]);
   });
 
+  it('applies a batch of several contracts in one transaction, with one invalidation of everything it moved', async () => {
+    const live = new ProjectContractEventService(ds, projection, cache);
+    const a = await contracts.insert(newContract());
+    const b = await contracts.insert(newContract({ agencyId: agencies[1], supplierId: suppliers[1], amountCents: 500 }));
+    const batch = await events();
+    invalidated.length = 0;
+    expect(await live.handleBatch(batch)).toMatchObject({ applied: 2, skipped: 0 });
+    expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '1000' }]);
+    expect(await agencyTotals(agencies[1])).toEqual([{ currency: 'EUR', contracts: 1, amount: '500' }]);
+    expect(invalidated).toHaveLength(1);
+    expect(invalidated[0].sort()).toEqual([`agency:${agencies[0]}`, `agency:${agencies[1]}`, `supplier:${suppliers[0]}`, `supplier:${suppliers[1]}`].sort());
+    // A redelivered batch changes nothing.
+    expect(await live.handleBatch(batch)).toMatchObject({ applied: 0, skipped: 2 });
+    expect((await snapshot()).contract_stats_state.map((s) => (s as { contract_id: string }).contract_id).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it('rebuilds by replay (in batches) to exactly a full recompute from the contracts table, and live application agrees', async () => {
     const a = await contracts.insert(newContract());
     const b = await contracts.insert(newContract({ supplierId: suppliers[1], category: 'it', amountCents: 2 ** 40, signedAt: '2024-02-01T00:30:00.000Z' }));

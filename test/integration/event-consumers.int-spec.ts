@@ -1,9 +1,9 @@
 import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
-import { applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf } from '../../src/platform/events/index.js';
+import { applyEachOnce, applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf } from '../../src/platform/events/index.js';
 import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { aggregatesOnOneShard, anEvent, publish, type RunningConsumers, startConsumers } from '../support/events.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
@@ -320,5 +320,27 @@ describe('applyOnce (real Postgres)', () => {
       expect(await applyOnce(manager, 'outer', event, (m) => m.query('INSERT INTO effects (event_id) VALUES ($1)', [event.eventId]))).toBe(true);
     });
     expect(await effects(event.eventId)).toBe(1);
+  });
+
+  it('applies a batch once: the effect gets only the events not yet applied, in order, and a failure records none', async () => {
+    const [seen, fresh1, fresh2] = [anEvent(randomUUID(), 1), anEvent(randomUUID(), 1), anEvent(randomUUID(), 1)];
+    await apply('batch', seen);
+    const record = (manager: EntityManager, events: EventEnvelope[]) => manager.query('INSERT INTO effects (event_id) SELECT unnest($1::uuid[])', [events.map((e) => e.eventId)]);
+    await expect(
+      applyEachOnce(dataSource, 'batch', [fresh1, seen, fresh2], async (manager, events) => {
+        await record(manager, events);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await effects(fresh1.eventId)).toBe(0);
+    let given: string[] = [];
+    const applied = await applyEachOnce(dataSource, 'batch', [fresh1, seen, fresh2], async (manager, events) => {
+      given = events.map((e) => e.eventId);
+      await record(manager, events);
+    });
+    expect(given).toEqual([fresh1.eventId, fresh2.eventId]);
+    expect(applied).toEqual([fresh1, fresh2]);
+    expect([await effects(seen.eventId), await effects(fresh1.eventId), await effects(fresh2.eventId)]).toEqual([1, 1, 1]);
+    expect(await applyEachOnce(dataSource, 'batch', [fresh1, fresh2], () => Promise.reject(new Error('not called')))).toEqual([]);
   });
 });

@@ -14,4 +14,9 @@ export class ContractStatsConsumer implements EventConsumerHandler {
   async handle(event: EventEnvelope): Promise<void> {
     await this.live.handle(event);
   }
+
+  /** Events of distinct contracts ready together share one transaction. */
+  async handleBatch(events: EventEnvelope[]): Promise<void> {
+    await this.live.handleBatch(events);
+  }
 }

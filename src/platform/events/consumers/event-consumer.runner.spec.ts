@@ -35,8 +35,8 @@ describe('EventConsumerRunner (in-memory transport)', () => {
   let transport: InMemoryConsumerTransport;
   let runner: EventConsumerRunner | undefined;
   const logs = new Recorder();
-  const run = (handle: (e: EventEnvelope) => Promise<void>, maxDeliveries = 3) => {
-    runner = new EventConsumerRunner({ className: 'Test', group: 'group', aggregateTypes: ['contract'], eventTypes: undefined, maxDeliveries, handler: { handle } }, transport, settings, () => undefined);
+  const run = (handle: (e: EventEnvelope) => Promise<void>, maxDeliveries = 3, handleBatch?: (events: EventEnvelope[]) => Promise<void>) => {
+    runner = new EventConsumerRunner({ className: 'Test', group: 'group', aggregateTypes: ['contract'], eventTypes: undefined, maxDeliveries, handler: { handle, handleBatch } }, transport, settings, () => undefined);
     runner.start();
     return runner;
   };
@@ -112,5 +112,40 @@ describe('EventConsumerRunner (in-memory transport)', () => {
     expect(handled).toEqual([1, 2, 3]);
     expect(logs.lines.filter((l) => l.includes('cannot reach Redis'))).toHaveLength(1);
     expect(logs.lines.filter((l) => l.includes('reading again'))).toHaveLength(1);
+  });
+
+  it('gives a batch consumer the ready events together, one per aggregate, and acks them after the batch', async () => {
+    const batches: string[][] = [];
+    for (const [id, v] of [['a', 1], ['b', 1], ['a', 2], ['c', 1]] as const) transport.publish('s', event(id, v));
+    run(
+      () => Promise.reject(new Error('handle is for a failed batch only')),
+      3,
+      async (events) => void batches.push(events.map((e) => `${e.aggregateId}${e.aggregateVersion}`)),
+    );
+    await until(() => transport.acked.length === 4);
+    expect(batches.flat().sort()).toEqual(['a1', 'a2', 'b1', 'c1']);
+    // a1 and a2 never share a batch, and a1 goes first.
+    expect(batches.findIndex((b) => b.includes('a1'))).toBeLessThan(batches.findIndex((b) => b.includes('a2')));
+    expect(batches[0]).toEqual(expect.arrayContaining(['a1', 'b1', 'c1']));
+  });
+
+  it('splits a failed batch: the bad event is retried and dead-lettered alone, the others are handled once', async () => {
+    const alone: string[] = [];
+    const ids = [transport.publish('s', event('a', 1)), transport.publish('s', event('bad', 1)), transport.publish('s', event('c', 1))];
+    const r = run(
+      async (e) => {
+        alone.push(e.aggregateId);
+        if (e.aggregateId === 'bad') throw new Error('boom');
+      },
+      2,
+      async (events) => {
+        if (events.some((e) => e.aggregateId === 'bad')) throw new Error('batch failed');
+      },
+    );
+    await until(() => transport.deadLetters.length === 1 && transport.acked.length === 3);
+    // The retry is a batch of one, so the batch's error is the one recorded.
+    expect(transport.deadLetters).toEqual([{ id: ids[1], deliveries: 2, error: 'batch failed' }]);
+    expect(alone.sort()).toEqual(['a', 'bad', 'c']);
+    expect(r.stats()).toMatchObject({ handled: 2, retried: 1, deadLettered: 1 });
   });
 });

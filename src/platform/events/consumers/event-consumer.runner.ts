@@ -4,6 +4,8 @@ import { AckBatcher } from './ack-batcher.js';
 import type { ConsumerSettings } from './consumer-settings.js';
 import { emptyCounters, type EventConsumerStats } from './consumer-stats.js';
 import { afterFailure, mayHandle } from './delivery-decision.js';
+import type { EventEnvelope } from '../event-envelope.js';
+import { EventBatcher } from './event-batcher.js';
 import { EventHandlerTimeoutError } from './event-consumer.errors.js';
 import type { ConsumerTransport } from './consumer-transport.js';
 import { LaneScheduler } from './lane-scheduler.js';
@@ -31,6 +33,8 @@ export class EventConsumerRunner {
   private timers: NodeJS.Timeout[] = [];
   private readonly maintaining = new Set<string>();
   private roomWaker: (() => void) | undefined;
+  /** One event's handling: alone, or in the next batch of a `handleBatch` consumer. */
+  private readonly handle: (event: EventEnvelope) => Promise<void>;
 
   constructor(
     private readonly consumer: ResolvedConsumer,
@@ -39,6 +43,15 @@ export class EventConsumerRunner {
     private readonly closeConnection: () => void,
   ) {
     this.logger = new Logger(`EventConsumer:${consumer.group}`);
+    const { handler } = consumer;
+    const handleOne = (event: EventEnvelope) => handler.handle(event);
+    const handleBatch = handler.handleBatch?.bind(handler);
+    if (handleBatch) {
+      const batcher = new EventBatcher(handleBatch, handleOne, settings.batch);
+      this.handle = (event) => batcher.submit(event);
+    } else {
+      this.handle = handleOne;
+    }
     this.lanes = new LaneScheduler(
       settings.concurrency,
       (entry) => this.settle(entry),
@@ -128,7 +141,7 @@ export class EventConsumerRunner {
     if (!event) return this.deadLetter(entry, entry.deliveries, 'unreadable envelope (not a JSON event)');
     for (let deliveries = entry.deliveries; ; ) {
       try {
-        await withTimeout(this.consumer.handler.handle(event), this.settings.handlerTimeoutMs, () => new EventHandlerTimeoutError(this.consumer.group, this.settings.handlerTimeoutMs));
+        await withTimeout(this.handle(event), this.settings.handlerTimeoutMs, () => new EventHandlerTimeoutError(this.consumer.group, this.settings.handlerTimeoutMs));
         this.acks.add(entry.stream, entry.id);
         this.counters.handled++;
         return;

@@ -16,6 +16,13 @@ export interface EventConsumerOptions {
 /** What an `@EventConsumer` class implements; a rejection means "retry later", up to `maxDeliveries`. */
 export interface EventConsumerHandler {
   handle(event: EventEnvelope): Promise<void>;
+  /**
+   * Optional group commit: when present, the events ready while the previous batch runs come
+   * in one call (at most one per aggregate, so order is kept); all of them are acknowledged
+   * after it resolves. A batch that fails is retried event by event through `handle`, so one
+   * bad event fails alone.
+   */
+  handleBatch?(events: EventEnvelope[]): Promise<void>;
 }
 
 /** Marks a provider as a Redis Streams consumer group; `EventConsumersModule` runs it. */

@@ -10,8 +10,9 @@ import { ContractStatsProjection, type ProjectionResult } from '../../infrastruc
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * The live side of the contract stats projection: one event in one transaction (version-guarded,
- * so redeliveries change nothing), then the stats it moved are invalidated on every instance.
+ * The live side of the contract stats projection: the events of a batch in one transaction
+ * (version-guarded, so redeliveries change nothing), then the stats they moved are invalidated
+ * on every instance.
  * While a rebuild holds the projection it waits a few seconds, then fails, and the event comes
  * back with its retry.
  */
@@ -24,12 +25,17 @@ export class ProjectContractEventService {
   ) {}
 
   async handle(event: EventEnvelope): Promise<ProjectionResult> {
+    return this.handleBatch([event]);
+  }
+
+  /** Events of distinct contracts (the consumer's batches) in one transaction. */
+  async handleBatch(events: EventEnvelope[]): Promise<ProjectionResult> {
     const result = await this.db.transaction(async (tx) => {
       await tx.query(`SET LOCAL lock_timeout = ${CONTRACT_STATS_LOCK_WAIT_MS}`);
       await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [CONTRACT_STATS_LOCK]).catch((error: unknown) => {
         throw error instanceof QueryFailedError && (error.driverError as { code?: string }).code === LOCK_NOT_AVAILABLE ? new ProjectionRebuildingError() : error;
       });
-      return this.projection.apply(tx, [event]);
+      return this.projection.apply(tx, events);
     });
     if (result.tags.length > 0) await this.cache.invalidateTags(result.tags);
     return result;
