@@ -1,5 +1,15 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
+/** Wakes the relay from inside the writing transaction (dropped by OutboxHotPath1764300000000). */
+export const CREATE_OUTBOX_NOTIFY_TRIGGER = [
+  `CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('hotpath_outbox', '');
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
+];
+
 /**
  * The outbox: a command's change and its events commit in one transaction; the relay
  * publishes rows to Redis Streams. `tx_id` lets the relay take only rows of transactions that
@@ -26,13 +36,7 @@ export class EventOutbox1763900000000 implements MigrationInterface {
         published_at timestamptz
       )`);
     await db.query(`CREATE INDEX outbox_unpublished_idx ON outbox (position) WHERE published_at IS NULL`);
-    await db.query(`
-      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('hotpath_outbox', '');
-        RETURN NULL;
-      END $$`);
-    await db.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    for (const sql of CREATE_OUTBOX_NOTIFY_TRIGGER) await db.query(sql);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { CREATE_OUTBOX_NOTIFY_TRIGGER } from './1763900000000-event-outbox.js';
 
 /**
  * The outbox under load. No NOTIFY from inside the writing transaction (a trigger): Postgres
@@ -18,12 +19,6 @@ export class OutboxHotPath1764300000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE outbox RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold)`);
-    await db.query(`
-      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('hotpath_outbox', '');
-        RETURN NULL;
-      END $$`);
-    await db.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    for (const sql of CREATE_OUTBOX_NOTIFY_TRIGGER) await db.query(sql);
   }
 }

@@ -1,4 +1,6 @@
+import type { QueryRunner } from 'typeorm';
 import { EventStoreProjections1764100000000 } from '../../migrations/1764100000000-event-store-projections.js';
+import { OutboxHotPath1764300000000 } from '../../migrations/1764300000000-outbox-hot-path.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { eventIdOf } from '../../scripts/data/event-log.js';
 import { migrate } from '../../src/platform/database/index.js';
@@ -51,5 +53,21 @@ describe('migrations', () => {
     } finally {
       await old.drop();
     }
+  });
+
+  it('takes the NOTIFY trigger off the outbox and vacuums it often; down puts the trigger back', async () => {
+    const trigger = async () => (await db.client.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass AND NOT tgisinternal`)).rows;
+    const options = async () => (await db.client.query<{ reloptions: string[] | null }>(`SELECT reloptions FROM pg_class WHERE relname = 'outbox'`)).rows[0].reloptions;
+    expect(await trigger()).toEqual([]);
+    expect(await options()).toEqual(expect.arrayContaining(['autovacuum_vacuum_scale_factor=0', 'autovacuum_vacuum_threshold=1000']));
+    const runner = { query: (sql: string) => db.client.query(sql) } as unknown as QueryRunner;
+    await new OutboxHotPath1764300000000().down(runner);
+    try {
+      expect(await trigger()).toEqual([{ tgname: 'outbox_notify' }]);
+      expect(await options()).toBeNull();
+    } finally {
+      await new OutboxHotPath1764300000000().up(runner);
+    }
+    expect(await trigger()).toEqual([]);
   });
 });
