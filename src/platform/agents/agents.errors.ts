@@ -61,12 +61,12 @@ export class AgentTaskFailedError extends AppError {
   }
 }
 
-/** This process runs no agent pool (an API-only process); the worker role's pool runs the agents. */
+/** No process runs an agent pool: this one is API-only and no worker has reported one lately. */
 export class NoAgentPoolError extends AppError {
   static readonly code = 'AGENTS.NO_POOL';
   readonly code = NoAgentPoolError.code;
   readonly kind = 'unavailable';
   constructor() {
-    super('This process runs no agent pool (PROCESS_ROLE=api); the worker processes run the agents');
+    super('No process runs an agent pool: this one is API-only (PROCESS_ROLE=api) and no worker has reported its pool in the last seconds; start one with npm run start:worker');
   }
 }

@@ -1,18 +1,36 @@
-import { Get, Optional } from '@nestjs/common';
+import { Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
-import { AgentPool, type AgentPoolReport, NoAgentPoolError } from '../../../../platform/agents/index.js';
+import type { Redis } from 'ioredis';
+import { AppConfig } from '../../../../config/index.js';
+import { AgentPool, NoAgentPoolError, type ProcessAgentPoolReport, readAgentPoolReports, THIS_PROCESS } from '../../../../platform/agents/index.js';
 import { AdminController } from '../../../../platform/http/index.js';
+import { REDIS_CLIENT } from '../../../../platform/redis/index.js';
+
+export interface AgentPoolsReport {
+  processes: ProcessAgentPoolReport[];
+}
 
 @AdminController('admin/agents')
 export class GetAgentPoolHttpController {
-  /** Absent in an API-only process (PROCESS_ROLE=api): the worker's pool runs the agents. */
-  constructor(@Optional() private readonly pool?: AgentPool) {}
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    /** Absent in an API-only process (PROCESS_ROLE=api): the workers' pools run the agents. */
+    @Optional() private readonly pool?: AgentPool,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: "This process's agent pool: threads, utilization, queue depth, task counts, wait and run times, workers replaced." })
-  @ApiServiceUnavailableResponse({ description: 'AGENTS.NO_POOL in an API-only process' })
-  report(): AgentPoolReport {
-    if (!this.pool) throw new NoAgentPoolError();
-    return this.pool.report();
+  @ApiOperation({
+    summary: "Every process's agent pool (this one's live, the others' as they reported it within the last seconds): threads, utilization, queue depth, task counts, wait and run times, workers replaced.",
+  })
+  @ApiServiceUnavailableResponse({ description: 'AGENTS.NO_POOL when no process runs an agent pool (no worker is up)' })
+  async report(): Promise<AgentPoolsReport> {
+    const own = this.pool ? [{ process: THIS_PROCESS, reportedAt: new Date().toISOString(), ...this.pool.report() }] : [];
+    // Redis away: this process's own pool is still worth showing.
+    const reported = await readAgentPoolReports(this.redis, this.config.redis.keyPrefix).catch(() => []);
+    // This process's own entry in Redis is older than the live one.
+    const processes = [...own, ...reported.filter((r) => own.length === 0 || r.process !== THIS_PROCESS)];
+    if (processes.length === 0) throw new NoAgentPoolError();
+    return { processes };
   }
 }
