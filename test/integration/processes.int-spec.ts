@@ -8,7 +8,8 @@ const API = 'dist/src/main.js';
 const WORKER = 'dist/src/worker.js';
 /** A boot takes ~3 s alone; beside the fault tests on 2 cores it has taken over 20 s. */
 const BOOT_MS = 45_000;
-const LOCK_WAITERS = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+/** The API's queries waiting on a lock (autovacuum may wait on it too). */
+const LOCK_WAITERS = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND backend_type = 'client backend' AND application_name = 'hotpath'`;
 
 /** The built entry points as operators run them: they start, serve, and stop cleanly on SIGTERM. */
 describe('API and worker processes', () => {
@@ -34,7 +35,7 @@ describe('API and worker processes', () => {
       await db.client.query('BEGIN');
       await db.client.query('LOCK TABLE contracts IN ACCESS EXCLUSIVE MODE');
       const inFlight = fetch(`http://127.0.0.1:${port}/contracts?limit=100`);
-      await waitFor(async () => (await db.client.query(LOCK_WAITERS)).rowCount === 1, 5000);
+      await waitFor(async () => (await db.client.query(LOCK_WAITERS)).rowCount === 1, 15_000);
       api.child.kill('SIGTERM');
       await waitFor(() => api.output().includes('shutting down'), 5000);
       await db.client.query('COMMIT');
