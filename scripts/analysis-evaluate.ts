@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { prepareBenchDatabase } from '../bench/lib/bench-db.js';
 import { AppConfig } from '../src/config/index.js';
 import { AGENT_NAMES, loadContractColumns } from '../src/modules/analysis/index.js';
+import { positiveInt, runCli } from './cli.js';
 import { readGroundTruth, scoreAgent, type AgentQuality } from './analysis/quality.js';
 import { runAllAgents } from './analysis/run-agents.js';
 
@@ -13,14 +14,6 @@ const USAGE = 'usage: npm run analysis:evaluate -- [--contracts N] [--seed S] [-
 /** A database of its own: never the dev database nor the bench one. */
 const DATABASE = 'hotpath_analysis_eval';
 const RESULTS = 'bench/results/analysis-quality.json';
-
-function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`--${name} must be an integer between 1 and ${max}, got "${raw}"`);
-  return Number(raw);
-}
-
-class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { contracts: { type: 'string' }, seed: { type: 'string' }, rounds: { type: 'string' } }, strict: true });
@@ -77,11 +70,4 @@ async function main(): Promise<void> {
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(main, USAGE);

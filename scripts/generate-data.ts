@@ -2,18 +2,11 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { AppConfig } from '../src/config/index.js';
 import { migrate } from '../src/platform/database/index.js';
+import { positiveInt, runCli, UsageError } from './cli.js';
 import { generateData } from './data/load.js';
 import { progressReporter } from './data/progress.js';
 
 const USAGE = 'usage: npm run data:generate -- [--contracts N] [--seed S] [--agencies N] [--suppliers N] [--reset] [--if-empty]';
-
-function positiveInt(name: string, raw: string | undefined, fallback: number | undefined, max: number): number | undefined {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`--${name} must be an integer between 1 and ${max}, got "${raw}"`);
-  return Number(raw);
-}
-
-class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,8 +20,8 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const contracts = positiveInt('contracts', values.contracts, 100_000, 50_000_000) ?? 100_000;
-  const seed = positiveInt('seed', values.seed, 42, 2 ** 32 - 1) ?? 42;
+  const contracts = positiveInt('contracts', values.contracts, 100_000, 50_000_000);
+  const seed = positiveInt('seed', values.seed, 42, 2 ** 32 - 1);
   const agencies = positiveInt('agencies', values.agencies, undefined, 100_000);
   const suppliers = positiveInt('suppliers', values.suppliers, undefined, 10_000_000);
   const config = AppConfig.fromEnv();
@@ -53,11 +46,4 @@ async function main(): Promise<void> {
   console.log(`loaded ${result.contracts} contracts, ${result.agencies} agencies, ${result.suppliers} suppliers in ${(t.totalMs / 1000).toFixed(1)} s (${Math.round(result.contracts / (t.totalMs / 1000))} rows/s)`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(main, USAGE);

@@ -1,5 +1,6 @@
 import { AppConfig } from '../src/config/index.js';
 import { migrate } from '../src/platform/database/index.js';
+import { runCli } from './cli.js';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnv();
@@ -7,7 +8,4 @@ async function main(): Promise<void> {
   console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(main);

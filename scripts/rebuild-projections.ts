@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { AppConfig } from '../src/config/index.js';
 import { RebuildContractStatsService } from '../src/modules/contract-stats/index.js';
 import { migrate } from '../src/platform/database/index.js';
+import { runCli } from './cli.js';
 import { ProjectionsRebuildModule } from './projections-rebuild.module.js';
 
 const USAGE = 'usage: npm run projections:rebuild -- [--batch N]   (N: events per transaction batch, 1..100000, default 10000)';
@@ -27,7 +28,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(main);

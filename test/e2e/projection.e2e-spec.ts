@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../src/config/index.js';
 import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { Fixtures } from '../support/fixtures.js';
-import { type NodeProcess, startNode } from '../support/node-process.js';
+import { type NodeProcess, requireBuilt, startNode, WORKER_ENTRY as WORKER } from '../support/node-process.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
-
-const WORKER = 'dist/src/worker.js';
 
 /**
  * Writes through the API reach the stats read models through the whole pipeline: outbox, the
@@ -22,7 +19,7 @@ describe('stats projection, live in the worker', () => {
   const redis = new Redis('redis://127.0.0.1:6379/0');
 
   beforeAll(async () => {
-    if (!existsSync(WORKER)) throw new Error(`${WORKER} missing: run "npm run build" first (npm test does)`);
+    requireBuilt(WORKER);
     t = await startTestApp('projection');
     prefix = t.app.get(AppConfig).redis.keyPrefix;
     worker = startNode(WORKER, { DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '100', EVENTS_CONSUMER_BLOCK_MS: '100', DATABASE_POOL_SIZE: '2' });

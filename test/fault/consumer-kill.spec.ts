@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { shardStreams } from '../../src/platform/events/index.js';
 import { anEvent, publish } from '../support/events.js';
-import { startNode } from '../support/node-process.js';
+import { requireBuilt, startNode } from '../support/node-process.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
@@ -21,7 +20,7 @@ describe('event consumer killed mid-batch', () => {
   const prefix = testKeyPrefix('consumer-kill');
 
   beforeAll(async () => {
-    if (!existsSync('dist/src/platform/events/index.js')) throw new Error('dist missing: run "npm run build" first (npm test does)');
+    requireBuilt('dist/src/platform/events/index.js');
     db = await createTestDatabase('consumer_kill');
     await db.client.query('CREATE TABLE applied (event_id uuid NOT NULL, aggregate_id uuid NOT NULL, version int NOT NULL)');
     await db.client.query('CREATE TABLE skipped (event_id uuid NOT NULL)');

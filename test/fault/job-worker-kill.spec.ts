@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { deleteByPrefix } from '../../src/platform/redis/index.js';
-import { startNode } from '../support/node-process.js';
-import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
+import { maintenanceQueueFixture } from '../support/maintenance-queue.js';
+import { startNode, WORKER_ENTRY as WORKER } from '../support/node-process.js';
 import { waitFor } from '../support/wait-for.js';
 
-const WORKER = 'dist/src/worker.js';
 const ROWS = 30_000;
 
 /**
@@ -15,33 +10,18 @@ const ROWS = 30_000;
  * back, and it completes there. SIGTERM instead: the worker finishes the job before exiting.
  */
 describe('worker stopped mid-job', () => {
-  let db: TestDatabase;
-  const prefix = testKeyPrefix('job-kill');
-  const redis = new Redis('redis://127.0.0.1:6379/0');
-  let queue: Queue;
-
-  beforeAll(async () => {
-    if (!existsSync(WORKER)) throw new Error(`${WORKER} missing: run "npm run build" first (npm test does)`);
-    db = await createTestDatabase('job_kill');
-    queue = new Queue('maintenance', { connection: { host: '127.0.0.1', port: 6379 }, prefix: `${prefix}:bull` });
-  });
-  afterAll(async () => {
-    await queue.close();
-    await deleteByPrefix(redis, prefix);
-    redis.disconnect();
-    await db.drop();
-  });
+  const fx = maintenanceQueueFixture('job_kill');
 
   const fill = () =>
-    db.client.query(
+    fx.db.client.query(
       `INSERT INTO outbox (event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload, published_at)
          SELECT gen_random_uuid(), 'contract.updated', 1, 'contract', gen_random_uuid(), 1, now() - interval '2 days', '{}', now() - interval '2 days'
          FROM generate_series(1, $1)`,
       [ROWS],
     );
   const settings = (extra: Record<string, string> = {}) => ({
-    DATABASE_URL: db.url,
-    REDIS_KEY_PREFIX: prefix,
+    DATABASE_URL: fx.db.url,
+    REDIS_KEY_PREFIX: fx.prefix,
     LOG_LEVEL: 'warn',
     OUTBOX_RETENTION: '3600',
     OUTBOX_CLEANUP_BATCH: '50',
@@ -53,17 +33,17 @@ describe('worker stopped mid-job', () => {
     JOBS_STALLED_INTERVAL_MS: '1000',
     ...extra,
   });
-  const left = async () => Number((await db.client.query<{ n: string }>('SELECT count(*) AS n FROM outbox')).rows[0].n);
+  const left = async () => Number((await fx.db.client.query<{ n: string }>('SELECT count(*) AS n FROM outbox')).rows[0].n);
 
   it('retries the stalled job on the next worker, which completes it', async () => {
     await fill();
     const env = settings();
-    const job = await queue.add('outbox-cleanup', {});
+    const job = await fx.queue.add('outbox-cleanup', {});
 
     const first = startNode(WORKER, env);
     try {
       await waitFor(async () => (await left()) < ROWS - 1000, 30_000, 50);
-      expect(await queue.getJobState(job.id!)).toBe('active');
+      expect(await fx.queue.getJobState(job.id!)).toBe('active');
       first.child.kill('SIGKILL');
       await first.exited;
     } finally {
@@ -71,16 +51,16 @@ describe('worker stopped mid-job', () => {
     }
     const afterKill = await left();
     expect(afterKill).toBeGreaterThan(0);
-    expect(await queue.getJobState(job.id!)).toBe('active');
+    expect(await fx.queue.getJobState(job.id!)).toBe('active');
 
     const second = startNode(WORKER, env);
     try {
-      await waitFor(async () => (await queue.getJobState(job.id!)) === 'completed', 60_000, 100);
+      await waitFor(async () => (await fx.queue.getJobState(job.id!)) === 'completed', 60_000, 100);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
     }
-    const done = (await queue.getJob(job.id!))!;
+    const done = (await fx.queue.getJob(job.id!))!;
     expect(await left()).toBe(0);
     expect(done.stalledCounter).toBe(1);
     expect(done.progress).toBe(100);
@@ -90,7 +70,7 @@ describe('worker stopped mid-job', () => {
 
   it('on SIGTERM lets the active job finish, then exits 0', async () => {
     await fill();
-    const job = await queue.add('outbox-cleanup', {});
+    const job = await fx.queue.add('outbox-cleanup', {});
     const worker = startNode(WORKER, settings({ SHUTDOWN_TIMEOUT: '120', LOG_LEVEL: 'info' }));
     try {
       await waitFor(async () => (await left()) < ROWS - 1000, 30_000, 50);
@@ -99,7 +79,7 @@ describe('worker stopped mid-job', () => {
     } finally {
       worker.child.kill('SIGKILL');
     }
-    expect(await queue.getJobState(job.id!)).toBe('completed');
+    expect(await fx.queue.getJobState(job.id!)).toBe('completed');
     expect(await left()).toBe(0);
     expect(worker.output().indexOf('"msg":"outbox cleaned up"')).toBeGreaterThan(worker.output().indexOf('"msg":"shutting down"'));
   }, 120_000);

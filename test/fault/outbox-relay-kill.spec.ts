@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { streamOf } from '../../src/platform/events/index.js';
-import { startNode } from '../support/node-process.js';
+import { requireBuilt, startNode, WORKER_ENTRY as WORKER } from '../support/node-process.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
-const WORKER = 'dist/src/worker.js';
 const AGGREGATES = 10;
 const VERSIONS = 1500;
 const SHARDS = 4;
@@ -17,7 +15,7 @@ describe('outbox relay killed mid-publish', () => {
   const redis = new Redis('redis://127.0.0.1:6379/0');
 
   beforeAll(async () => {
-    if (!existsSync(WORKER)) throw new Error(`${WORKER} missing: run "npm run build" first (npm test does)`);
+    requireBuilt(WORKER);
     db = await createTestDatabase('relay_kill');
   });
   afterAll(async () => {

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { freePort } from '../support/free-port.js';
-import { startNode as start } from '../support/node-process.js';
+import { API_ENTRY as API, requireBuilt, startNode as start, WORKER_ENTRY as WORKER } from '../support/node-process.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
-const API = 'dist/src/main.js';
-const WORKER = 'dist/src/worker.js';
 /** A boot takes ~3 s alone; beside the fault tests on 2 cores it has taken over 20 s. */
 const BOOT_MS = 45_000;
 /** The API's queries waiting on a lock (autovacuum may wait on it too). */
@@ -17,7 +14,7 @@ describe('API and worker processes', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    if (!existsSync(API) || !existsSync(WORKER)) throw new Error(`${API} or ${WORKER} missing: run "npm run build" first (npm test does)`);
+    requireBuilt(API, WORKER);
     db = await createTestDatabase('processes');
     env = { DATABASE_URL: db.url, REDIS_KEY_PREFIX: testKeyPrefix('processes'), LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT: '5', MAX_WORKERS: '1' };
   });

@@ -1,9 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** The built entry points (`npm test` builds them first). */
+export const API_ENTRY = 'dist/src/main.js';
+export const WORKER_ENTRY = 'dist/src/worker.js';
 
 export interface NodeProcess {
   child: ChildProcess;
   output(): string;
   exited: Promise<number | null>;
+}
+
+/** Fails a suite at once, with what to do, when an entry point was not built. */
+export function requireBuilt(...entries: string[]): void {
+  const missing = entries.filter((entry) => !existsSync(entry));
+  if (missing.length) throw new Error(`${missing.join(' and ')} missing: run "npm run build" first (npm test does)`);
 }
 
 /** Runs a built entry point as operators do, collecting what it prints. */

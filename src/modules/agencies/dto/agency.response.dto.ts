@@ -14,13 +14,14 @@ export class AgencyPageResponseDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-class AmountTotalDto {
+/** Stats totals; supplier stats use the same shapes. */
+export class AmountTotalDto {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty() contracts!: number;
   @ApiProperty({ description: 'Sum in cents.' }) amountCents!: number;
 }
 
-class CategoryTotalDto extends AmountTotalDto {
+export class CategoryTotalDto extends AmountTotalDto {
   @ApiProperty() category!: string;
 }
 

@@ -1,14 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-class AmountTotalDto {
-  @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty() contracts!: number;
-  @ApiProperty({ description: 'Sum in cents.' }) amountCents!: number;
-}
-
-class CategoryTotalDto extends AmountTotalDto {
-  @ApiProperty() category!: string;
-}
+import { AmountTotalDto, CategoryTotalDto } from '../../agencies/dto/agency.response.dto.js';
 
 class AgencyTotalDto extends AmountTotalDto {
   @ApiProperty({ format: 'uuid' }) agencyId!: string;
