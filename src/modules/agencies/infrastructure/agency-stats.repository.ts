@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AgencyStats } from '../domain/agency.js';
 import { AgencyNotFoundError } from '../domain/agency.errors.js';
+import { amountTotalOf as total, type StatsRow as Row } from './amount-total.row.js';
 
 const TOP_SUPPLIERS = 10;
 
@@ -51,10 +52,4 @@ export class AgencyStatsRepository {
       topSuppliers: row.top_suppliers.map((r) => ({ supplierId: String(r.supplier_id), name: String(r.name), ...total(r) })),
     };
   }
-}
-
-type Row = Record<string, string | number>;
-
-function total(row: Row): { currency: string; contracts: number; amountCents: number } {
-  return { currency: String(row.currency), contracts: Number(row.contracts), amountCents: Number(row.amount) };
 }

@@ -1,3 +1,5 @@
+import type { AmountTotal } from '../../agencies/domain/agency.js';
+
 export interface Supplier {
   id: string;
   taxId: string;
@@ -5,12 +7,6 @@ export interface Supplier {
   country: string;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface AmountTotal {
-  currency: string;
-  contracts: number;
-  amountCents: number;
 }
 
 export interface SupplierStats {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AmountTotal, type SupplierStats } from '../domain/supplier.js';
+import { amountTotalOf as total, type StatsRow as Row } from '../../agencies/infrastructure/amount-total.row.js';
+import { type SupplierStats } from '../domain/supplier.js';
 import { SupplierNotFoundError } from '../domain/supplier.errors.js';
 
 const TOP_AGENCIES = 10;
-
-type Row = Record<string, string | number>;
 
 /**
  * Reads the supplier_stats read model (per category and currency) and agency_supplier_stats from
@@ -41,8 +40,4 @@ export class SupplierStatsRepository {
       topAgencies: row.top_agencies.map((r) => ({ agencyId: String(r.agency_id), name: String(r.name), ...total(r) })),
     };
   }
-}
-
-function total(row: Row): AmountTotal {
-  return { currency: String(row.currency), contracts: Number(row.contracts), amountCents: Number(row.amount) };
 }
