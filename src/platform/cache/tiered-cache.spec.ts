@@ -49,6 +49,21 @@ describe('TieredCache', () => {
     expect(runs).toBe(1);
   });
 
+
+  it('answers a claim with the value another instance landed after this one missed, instead of loading twice', async () => {
+    const l2 = new MemoryL2Store();
+    const bus = new MemoryCacheBus();
+    const first = build(l2, bus).cache;
+    const second = build(l2, bus).cache;
+    // The second instance has just missed; the first loads, lands and frees the lock before it claims.
+    expect(await second.lookup('cold')).toBeUndefined();
+    await first.getOrSet('cold', () => Promise.resolve({ v: 1 }));
+    const claim = await second.claim('cold');
+    expect(claim.kind).toBe('landed');
+    expect(claim.kind === 'landed' && claim.entry.raw).toBe('{"v":1}');
+    // Its lock was given back: a later miss elsewhere can take it.
+    expect(await second.tryLock('cold')).toEqual(expect.any(String));
+  });
   it('forgets a failed load so the next caller retries', async () => {
     const { cache } = build();
     await expect(cache.getOrSet('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');

@@ -297,7 +297,7 @@ export class TieredCache {
     if (found?.state === 'fresh') return valueOf<T>(found.entry);
     if (found?.state === 'refresh' || found?.state === 'soft') {
       if (found.state === 'refresh') this.refreshing.add(key);
-      this.load(key, loader, options)
+      this.load(key, loader, options, false)
         .catch(() => undefined)
         .finally(() => this.refreshing.delete(key));
       return valueOf<T>(found.entry);
@@ -326,9 +326,10 @@ export class TieredCache {
     return valueOf<T>(stale);
   }
 
-  private load<T>(key: string, loader: () => Promise<T>, options: CacheOptions): Promise<T> {
+  /** `afterMiss` is false for a refresh of a live entry, which must not answer itself. */
+  private load<T>(key: string, loader: () => Promise<T>, options: CacheOptions, afterMiss = true): Promise<T> {
     return this.flights.run(key, async () => {
-      const claim = await this.claim(key);
+      const claim = await this.claim(key, afterMiss);
       if (claim.kind === 'landed') return valueOf<T>(claim.entry);
       try {
         const versions = await this.versionsOf(options.tags ?? []);
@@ -358,12 +359,20 @@ export class TieredCache {
    * One loader per key across instances: takes the key's lock (SET NX PX with a token), or
    * waits, without polling, for the holder's `landed` message and reads the value it wrote.
    * The wait is bounded by the lock's TTL; after it, or with Redis away, the caller loads.
+   * After a miss (`afterMiss`), a caller that takes the lock reads L2 once more: another
+   * instance may have landed the value and freed the lock between this caller's read and its
+   * lock, and that value is then the answer, not a second load.
    */
-  async claim(key: string): Promise<Claim> {
+  async claim(key: string, afterMiss = true): Promise<Claim> {
     const token = randomUUID();
     const locked = await this.l2Call(() => this.l2.acquireLock(`${key}:lock`, token, this.settings.lockTtlMs));
     if (locked === undefined) return { kind: 'free' };
-    if (locked) return { kind: 'owner', token };
+    if (locked) {
+      const landed = afterMiss ? await this.readLanded(key) : undefined;
+      if (!landed) return { kind: 'owner', token };
+      await this.release(key, token);
+      return { kind: 'landed', entry: landed };
+    }
     this.stats.lockWaits++;
     const entry = await this.waitForLanding(key);
     return entry ? { kind: 'landed', entry } : { kind: 'free' };
