@@ -36,15 +36,26 @@ describe('cached endpoints', () => {
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.get('cache-control')).toBe('no-cache');
 
-    const second = await t.request(`/contracts/${contract.id}`);
+    const second = await t.request(`/contracts/${contract.id}`, { headers: { 'x-request-id': 'hit-trace-1' } });
     expect(second.headers.get('x-cache')).toBe('HIT');
     expect(second.headers.get('etag')).toBe(etag);
+    expect(second.headers.get('cache-control')).toBe('no-cache');
     expect(second.headers.get('content-type')).toContain('application/json');
+    expect(second.headers.get('x-request-id')).toBe('hit-trace-1');
+    expect(second.headers.get('content-length')).toBe(first.headers.get('content-length'));
     expect(second.body).toEqual(first.body);
 
     const revalidated = await t.request(`/contracts/${contract.id}`, { headers: { 'if-none-match': etag as string } });
     expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    expect(revalidated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(revalidated.body).toBeUndefined();
+
+    const head = await fetch(`${t.baseUrl}/contracts/${contract.id}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('x-cache')).toBe('HIT');
+    expect(head.headers.get('content-length')).toBe(first.headers.get('content-length'));
+    expect(await head.text()).toBe('');
   });
 
   it('keys by query, so different filters are different entries', async () => {
