@@ -15,6 +15,24 @@ export interface CacheEntry {
   /** Strong validator of `raw`. */
   etag: string;
   parsed?: unknown;
+  /**
+   * The tag epoch (`TagVersions.mark()`) at which a synchronous read found the tags current and
+   * not softly invalidated; -1 before. While no tag change is heard of, later reads skip the check.
+   */
+  checkedAt: number;
+  /** UTF-8 length of `raw` (the HTTP Content-Length), -1 until first needed. */
+  bytes: number;
+}
+
+/** A new entry, with its derived fields unset. */
+export function newEntry(fields: Omit<CacheEntry, 'checkedAt' | 'bytes' | 'parsed'>): CacheEntry {
+  return { ...fields, parsed: undefined, checkedAt: -1, bytes: -1 };
+}
+
+/** Content-Length of the entry's body, computed once. */
+export function byteLengthOf(entry: CacheEntry): number {
+  if (entry.bytes < 0) entry.bytes = Buffer.byteLength(entry.raw);
+  return entry.bytes;
 }
 
 /** Strong validator of a body: a quoted SHA-1, base64url. */
@@ -46,7 +64,7 @@ export function decodeEntry(text: string): CacheEntry | undefined {
   if (newline < 0) return undefined;
   try {
     const meta = JSON.parse(text.slice(0, newline)) as Meta;
-    return { createdAt: meta.c, ttlMs: meta.t, loadMs: meta.l, tags: meta.g, etag: meta.e, raw: text.slice(newline + 1) };
+    return newEntry({ createdAt: meta.c, ttlMs: meta.t, loadMs: meta.l, tags: meta.g, etag: meta.e, raw: text.slice(newline + 1) });
   } catch {
     return undefined;
   }

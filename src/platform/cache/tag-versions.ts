@@ -62,7 +62,11 @@ export class TagVersions {
     for (const tag of tags) this.changedAt.set(tag, ++this.changes);
   }
 
-  /** A mark to pass to `changedSince` later: taken before a load starts. */
+  /**
+   * The count of tag changes heard of so far (hard, soft, or a reconnect's forget-all): a mark
+   * to pass to `changedSince` later, taken before a load starts; and an epoch for reads, as an
+   * entry found current at one mark is still current while the mark has not moved.
+   */
   mark(): number {
     return this.changes;
   }

@@ -99,6 +99,22 @@ describe('TieredCache', () => {
     expect(await b.get('other')).toBe('x');
   });
 
+
+  it('re-checks an entry read before once any tag change is heard of, soft or hard', async () => {
+    const l2 = new MemoryL2Store();
+    const bus = new MemoryCacheBus();
+    const a = build(l2, bus).cache;
+    const b = build(l2, bus).cache;
+    await b.set('k', 1, { tags: ['agency:1', 'supplier:1'] });
+    // Read twice: the second read relies on the first one's check.
+    expect(b.peek('k')?.state).toBe('fresh');
+    expect(b.peek('k')?.state).toBe('fresh');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await a.invalidateTags(['supplier:1'], { soft: true });
+    expect(b.peek('k')?.state).toBe('soft');
+    await a.invalidateTags(['agency:1']);
+    expect(b.peek('k')).toBeUndefined();
+  });
   it('keeps a value loaded across an invalidation stale (versions are read before loading)', async () => {
     const { cache } = build();
     const value = await cache.getOrSet(

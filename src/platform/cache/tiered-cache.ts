@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { cacheKey } from './cache-key.js';
-import { type CacheEntry, decodeEntry, encodeEntry, etagOf, valueOf } from './cache-entry.js';
+import { type CacheEntry, decodeEntry, encodeEntry, etagOf, newEntry, valueOf } from './cache-entry.js';
 import { CacheStats, type CacheStatsReport } from './cache-stats.js';
 import { SingleFlight } from './single-flight.js';
 import type { BusMessage, CacheBus } from './stores/cache-bus.js';
@@ -161,14 +161,18 @@ export class TieredCache {
     return this.classify(key, entry, now, namespace, tier);
   }
 
-  private classify(key: string, entry: CacheEntry, now: number, namespace: string, tier: 'l1' | 'l2'): Lookup {
+  /** `epoch`: the tag epoch at which this entry's tags were just found current, synchronously (see `peek`). */
+  private classify(key: string, entry: CacheEntry, now: number, namespace: string, tier: 'l1' | 'l2', epoch?: number): Lookup {
     const expiry = entry.createdAt + entry.ttlMs;
     if (now >= expiry) {
       this.stats.miss(namespace);
       return { entry, state: 'stale' };
     }
     this.stats.hit(namespace, tier);
-    if (this.tags.softlyInvalidated(entry.tags, entry.createdAt)) return { entry, state: 'soft' };
+    if (entry.checkedAt !== epoch) {
+      if (this.tags.softlyInvalidated(entry.tags, entry.createdAt)) return { entry, state: 'soft' };
+      if (epoch !== undefined) entry.checkedAt = epoch;
+    }
     // One early refresh per key at a time: while it runs, reads are plain hits.
     if (entry.loadMs > 0 && !this.flights.has(key) && now - entry.loadMs * this.settings.earlyRefreshBeta * Math.log(1 - this.random()) >= expiry) {
       this.stats.earlyRefreshes++;
@@ -182,8 +186,11 @@ export class TieredCache {
     const entry = this.l1.get(key);
     if (!entry) return undefined;
     const now = Date.now();
-    if (now >= entry.createdAt + entry.ttlMs || this.tags.matches(entry.tags) !== true) return undefined;
-    return this.classify(key, entry, now, namespace, 'l1');
+    if (now >= entry.createdAt + entry.ttlMs) return undefined;
+    // Hot path: an entry checked since the last tag change this instance heard of needs no check.
+    const epoch = this.tags.mark();
+    if (entry.checkedAt !== epoch && this.tags.matches(entry.tags) !== true) return undefined;
+    return this.classify(key, entry, now, namespace, 'l1', epoch);
   }
 
   /** A live entry (fresh or due for early refresh), or undefined. */
@@ -266,14 +273,14 @@ export class TieredCache {
 
   /** `createdAt` is when the data was read (the load's start): TTL and soft invalidation count from there. */
   private putL1(key: string, raw: string, options: CacheOptions, tagVersions: Record<string, number>, loadMs: number, createdAt = Date.now()): CacheEntry {
-    const entry: CacheEntry = {
+    const entry = newEntry({
       raw,
       createdAt,
       ttlMs: this.ttlMs(options.namespace ?? DEFAULT_NAMESPACE, options.ttlSeconds),
       loadMs,
       tags: tagVersions,
       etag: etagOf(raw),
-    };
+    });
     this.l1.set(key, entry);
     return entry;
   }

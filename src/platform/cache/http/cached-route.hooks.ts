@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import { CACHED_ROUTE } from '../cache.constants.js';
-import { type CacheEntry, etagOf } from '../cache-entry.js';
+import { byteLengthOf, type CacheEntry, etagOf } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
 
@@ -55,8 +54,9 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
   const namespace = options.namespace ?? 'api';
   // Building a key (stable serialization + SHA-256) costs more than an L1 hit: remember it per
-  // raw URL, which fixes params and query. Routes that vary by caller always build it.
-  const keysByUrl = new LRUCache<string, string>({ max: KEYS_REMEMBERED_PER_ROUTE });
+  // raw URL, which fixes params and query. Routes that vary by caller always build it. A plain
+  // map, emptied when full: a forgotten key is only rebuilt, and a hit pays no recency update.
+  const keysByUrl = new Map<string, string>();
   const keyOf = (request: FastifyRequest) => cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
   const cacheControl = options.cacheControl ?? 'no-cache';
   const slowPath = async (request: CachedRequest, reply: FastifyReply, key: string, peeked: Lookup | undefined): Promise<void> => {
@@ -92,6 +92,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
     let key = options.vary ? keyOf(request) : keysByUrl.get(request.url);
     if (key === undefined) {
       key = keyOf(request);
+      if (keysByUrl.size >= KEYS_REMEMBERED_PER_ROUTE) keysByUrl.clear();
       keysByUrl.set(request.url, key);
     }
     const peeked = cache.peek(key, namespace);
@@ -122,7 +123,7 @@ function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEnt
     reply.raw.writeHead(304, headers).end();
     return;
   }
-  headers.push('content-type', JSON_CONTENT_TYPE, 'content-length', Buffer.byteLength(entry.raw));
+  headers.push('content-type', JSON_CONTENT_TYPE, 'content-length', byteLengthOf(entry));
   reply.raw.writeHead(200, headers).end(entry.raw);
 }
 
