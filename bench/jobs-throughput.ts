@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { AppConfig, ConfigModule } from '../src/config/index.js';
 import { bullConnection, bullPrefix, defaultJobOptions, JobsModule, QueueProcessor, workerSettings } from '../src/platform/jobs/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
+import { cpuSecondsOf } from './lib/processes.js';
 
 /**
  * Jobs per second through Hotpath's jobs module (JobsModule's queue with its default job
@@ -20,22 +21,53 @@ import { deleteByPrefix } from '../src/platform/redis/index.js';
  * subject: addBulk of N jobs, then the time from the first to the N-th run of a trivial
  * processor with the worker at concurrency 1, 10 and 50. Subjects alternate within each
  * round, each round starting with the next one; each figure is the median of the rounds.
+ * Beside jobs/s, the CPU time per job of this process and the Redis server together over the
+ * same window (from /proc, when Redis runs on this machine): on a noisy 2-core machine
+ * throughput swings from round to round, the work done per job much less.
  */
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const QUEUE = 'bench';
 const SUBJECTS = ['bare BullMQ', 'bare BullMQ + Hotpath job options', 'Hotpath jobs module'] as const;
 type Subject = (typeof SUBJECTS)[number];
 
-/** Resolves with the seconds from the first to the n-th call of the returned processor. */
-function counter(n: number): { process: () => Promise<void>; elapsed: Promise<number> } {
+interface Measure {
+  seconds: number;
+  /** CPU seconds of this process and the Redis server, when Redis's /proc entry is readable. */
+  cpuSeconds?: number;
+}
+
+let redisPid: number | undefined;
+
+/** CPU seconds used so far by this process plus the Redis server, or undefined without /proc access to Redis. */
+function cpuClock(): number | undefined {
+  const redis = redisPid === undefined ? undefined : cpuSecondsOf(redisPid);
+  if (redis === undefined) return undefined;
+  const own = process.cpuUsage();
+  return redis + (own.user + own.system) / 1e6;
+}
+
+/** Starts the wall clock and the CPU clock; `stop` reads both. */
+function startMeasure(): { stop: () => Measure } {
+  const t0 = performance.now();
+  const cpu0 = cpuClock();
+  return {
+    stop: () => {
+      const cpu1 = cpuClock();
+      return { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
+    },
+  };
+}
+
+/** Resolves with the time from the first to the n-th call of the returned processor. */
+function counter(n: number): { process: () => Promise<void>; elapsed: Promise<Measure> } {
   let done = 0;
-  let first = 0;
-  let resolve!: (seconds: number) => void;
-  const elapsed = new Promise<number>((r) => (resolve = r));
+  let measure: { stop: () => Measure } | undefined;
+  let resolve!: (measured: Measure) => void;
+  const elapsed = new Promise<Measure>((r) => (resolve = r));
   return {
     process: async () => {
-      if (done === 0) first = performance.now();
-      if (++done === n) resolve((performance.now() - first) / 1000);
+      if (done === 0) measure = startMeasure();
+      if (++done === n) resolve(measure!.stop());
     },
     elapsed,
   };
@@ -68,29 +100,39 @@ async function hotpath(prefix: string, concurrency: number | undefined): Promise
 
 const jobs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { i } }));
 
-async function addBulk(subject: Subject, prefix: string, n: number): Promise<number> {
+/** One result: jobs per second and, when measurable, CPU µs per job (this process + Redis). */
+interface Result {
+  perSec: number;
+  cpuUsPerJob?: number;
+}
+
+const resultOf = (jobsDone: number, measured: Measure): Result => ({
+  perSec: jobsDone / measured.seconds,
+  cpuUsPerJob: measured.cpuSeconds === undefined ? undefined : (measured.cpuSeconds * 1e6) / jobsDone,
+});
+
+async function addBulk(subject: Subject, prefix: string, n: number): Promise<Result> {
+  const timed = async (queue: Queue) => {
+    await queue.waitUntilReady();
+    const measure = startMeasure();
+    await queue.addBulk(jobs(n));
+    return resultOf(n, measure.stop());
+  };
   if (subject === 'Hotpath jobs module') {
     const app = await hotpath(prefix, undefined);
-    const queue = app.get<Queue>(getQueueToken(QUEUE));
-    await queue.waitUntilReady();
-    const t0 = performance.now();
-    await queue.addBulk(jobs(n));
-    const seconds = (performance.now() - t0) / 1000;
+    const result = await timed(app.get<Queue>(getQueueToken(QUEUE)));
     await app.close();
-    return n / seconds;
+    return result;
   }
   const settings = config(prefix);
   const queue = new Queue(QUEUE, { connection: { url: REDIS_URL }, prefix: bullPrefix(prefix), defaultJobOptions: subject === 'bare BullMQ' ? undefined : defaultJobOptions(settings.jobs) });
-  await queue.waitUntilReady();
-  const t0 = performance.now();
-  await queue.addBulk(jobs(n));
-  const seconds = (performance.now() - t0) / 1000;
+  const result = await timed(queue);
   await queue.close();
-  return n / seconds;
+  return result;
 }
 
 /** Fills the queue (with the subject's job options), then measures its worker at `concurrency`. */
-async function processing(subject: Subject, prefix: string, n: number, concurrency: number): Promise<number> {
+async function processing(subject: Subject, prefix: string, n: number, concurrency: number): Promise<Result> {
   const settings = config(prefix, concurrency);
   const options: DefaultJobOptions | undefined = subject === 'bare BullMQ' ? undefined : defaultJobOptions(settings.jobs);
   const filler = new Queue(QUEUE, { connection: { url: REDIS_URL }, prefix: bullPrefix(prefix), defaultJobOptions: options });
@@ -100,14 +142,14 @@ async function processing(subject: Subject, prefix: string, n: number, concurren
   current = run;
   if (subject === 'Hotpath jobs module') {
     const app = await hotpath(prefix, concurrency);
-    const seconds = await run.elapsed;
+    const measured = await run.elapsed;
     await app.close();
-    return (n - 1) / seconds;
+    return resultOf(n - 1, measured);
   }
   const worker = new Worker(QUEUE, run.process, { connection: subject === 'bare BullMQ' ? { url: REDIS_URL } : bullConnection(settings.redis), prefix: bullPrefix(prefix), concurrency });
-  const seconds = await run.elapsed;
+  const measured = await run.elapsed;
   await worker.close();
-  return (n - 1) / seconds;
+  return resultOf(n - 1, measured);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -118,9 +160,10 @@ async function main(): Promise<void> {
   const n = Number(values.jobs);
   const rounds = Number(values.rounds);
   const redis = new Redis(REDIS_URL);
+  redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]) || undefined;
   const base = `hotpath-bench-jobs:${process.pid}`;
-  const samples = new Map<string, number[]>();
-  const record = (row: string, value: number) => samples.set(row, [...(samples.get(row) ?? []), value]);
+  const samples = new Map<string, Result[]>();
+  const record = (row: string, value: Result) => samples.set(row, [...(samples.get(row) ?? []), value]);
   let k = 0;
   for (let round = 0; round < rounds; round++) {
     // Each round starts with another subject: whoever runs first (or right after a subject that
@@ -144,26 +187,34 @@ async function main(): Promise<void> {
   redis.disconnect();
 
   const columns = ['addBulk', ...concurrencies.map((c) => `c${c}`)];
+  const medianOf = (subject: Subject, col: string, pick: (r: Result) => number | undefined) => {
+    const values = samples.get(`${subject}|${col}`)!.map(pick);
+    return values.every((v) => v !== undefined) ? median(values as number[]) : undefined;
+  };
   const rows = SUBJECTS.map((subject) => ({
     name: subject,
-    jobsPerSec: Object.fromEntries(columns.map((col) => [col, Math.round(median(samples.get(`${subject}|${col}`)!))])),
-    samples: Object.fromEntries(columns.map((col) => [col, samples.get(`${subject}|${col}`)!.map(Math.round)])),
+    jobsPerSec: Object.fromEntries(columns.map((col) => [col, Math.round(medianOf(subject, col, (r) => r.perSec)!)])),
+    cpuUsPerJob: Object.fromEntries(columns.map((col) => [col, medianOf(subject, col, (r) => r.cpuUsPerJob)])),
+    samples: Object.fromEntries(columns.map((col) => [col, samples.get(`${subject}|${col}`)!.map((r) => Math.round(r.perSec))])),
   }));
-  const bare = rows[0].jobsPerSec;
-  const ratios = Object.fromEntries(rows.slice(1).map((row) => [row.name, Object.fromEntries(columns.map((col) => [col, row.jobsPerSec[col] / bare[col]]))]));
+  const bare = rows[0];
+  const ratios = Object.fromEntries(rows.slice(1).map((row) => [row.name, Object.fromEntries(columns.map((col) => [col, row.jobsPerSec[col] / bare.jobsPerSec[col]]))]));
+  // Bare BullMQ's CPU per job over the subject's: above 1 means the subject does less work per job.
+  const cpuRatios = Object.fromEntries(
+    rows.slice(1).map((row) => [row.name, Object.fromEntries(columns.map((col) => [col, bare.cpuUsPerJob[col] === undefined || row.cpuUsPerJob[col] === undefined ? undefined : bare.cpuUsPerJob[col] / row.cpuUsPerJob[col]]))]),
+  );
   const date = new Date().toISOString();
   const machine = { nproc: cpus().length, node: process.version };
   console.log(`jobs-throughput (${date}, nproc ${machine.nproc}, node ${machine.node}, ${n} jobs, median of ${rounds} rounds)`);
   console.log(`| subject | addBulk jobs/s | ${concurrencies.map((c) => `processing c=${c}`).join(' | ')} |\n|---|---:|${concurrencies.map(() => '---:').join('|')}|`);
-  for (const row of rows) {
-    const cells = columns.map((col) => {
-      const ratio = ratios[row.name]?.[col];
-      return `${row.jobsPerSec[col].toLocaleString('en-US')}${ratio === undefined ? '' : ` (${(ratio * 100).toFixed(0)}%)`}`;
-    });
-    console.log(`| ${row.name} | ${cells.join(' | ')} |`);
-  }
+  const percent = (ratio: number | undefined) => (ratio === undefined ? '' : ` (${(ratio * 100).toFixed(0)}%)`);
+  for (const row of rows) console.log(`| ${row.name} | ${columns.map((col) => `${row.jobsPerSec[col].toLocaleString('en-US')}${percent(ratios[row.name]?.[col])}`).join(' | ')} |`);
+  if (bare.cpuUsPerJob.addBulk !== undefined) {
+    console.log(`\nCPU µs per job, this process + Redis (in brackets: bare BullMQ's CPU per job over the subject's)\n| subject | addBulk | ${concurrencies.map((c) => `c=${c}`).join(' | ')} |\n|---|---:|${concurrencies.map(() => '---:').join('|')}|`);
+    for (const row of rows) console.log(`| ${row.name} | ${columns.map((col) => `${(row.cpuUsPerJob[col] ?? 0).toFixed(1)}${percent(cpuRatios[row.name]?.[col])}`).join(' | ')} |`);
+  } else console.log('\n(CPU per job not measured: the Redis server\'s /proc entry is not readable from here)');
   for (const row of rows) console.log(`samples ${row.name}: ${columns.map((col) => `${col} [${row.samples[col].join(', ')}]`).join('; ')}`);
-  writeFileSync(join(import.meta.dirname, '../../bench/results/jobs-throughput.json'), `${JSON.stringify({ scenario: 'jobs-throughput', date, machine, jobs: n, rounds, rows, ratios }, null, 2)}\n`);
+  writeFileSync(join(import.meta.dirname, '../../bench/results/jobs-throughput.json'), `${JSON.stringify({ scenario: 'jobs-throughput', date, machine, jobs: n, rounds, rows, ratios, cpuRatios }, null, 2)}\n`);
 }
 
 main().then(
