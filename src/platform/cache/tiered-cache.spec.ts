@@ -49,7 +49,6 @@ describe('TieredCache', () => {
     expect(runs).toBe(1);
   });
 
-
   it('answers a claim with the value another instance landed after this one missed, instead of loading twice', async () => {
     const l2 = new MemoryL2Store();
     const bus = new MemoryCacheBus();
@@ -64,6 +63,7 @@ describe('TieredCache', () => {
     // Its lock was given back: a later miss elsewhere can take it.
     expect(await second.tryLock('cold')).toEqual(expect.any(String));
   });
+
   it('forgets a failed load so the next caller retries', async () => {
     const { cache } = build();
     await expect(cache.getOrSet('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
@@ -99,7 +99,6 @@ describe('TieredCache', () => {
     expect(await b.get('other')).toBe('x');
   });
 
-
   it('re-checks an entry read before once any tag change is heard of, soft or hard', async () => {
     const l2 = new MemoryL2Store();
     const bus = new MemoryCacheBus();
@@ -115,6 +114,7 @@ describe('TieredCache', () => {
     await a.invalidateTags(['agency:1']);
     expect(b.peek('k')).toBeUndefined();
   });
+
   it('keeps a value loaded across an invalidation stale (versions are read before loading)', async () => {
     const { cache } = build();
     const value = await cache.getOrSet(
