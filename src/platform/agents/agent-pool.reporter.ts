@@ -22,6 +22,11 @@ export const THIS_PROCESS = `${hostname()}-${process.pid}`;
 
 const reportsKey = (keyPrefix: string) => `${keyPrefix}:agents:reports`;
 
+/** This process's pool report, stamped with the process and the time. */
+export function processReport(pool: AgentPool): ProcessAgentPoolReport {
+  return { process: THIS_PROCESS, reportedAt: new Date().toISOString(), ...pool.report() };
+}
+
 /**
  * Publishes this process's pool report to Redis every `AGENT_REPORT_EVERY_MS` (one hash field
  * per process), so `GET /admin/agents` on an API process, which runs no pool, shows the
@@ -52,9 +57,8 @@ export class AgentPoolReporter implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async publish(): Promise<void> {
-    const report: ProcessAgentPoolReport = { process: THIS_PROCESS, reportedAt: new Date().toISOString(), ...this.pool.report() };
     try {
-      await this.redis.hset(reportsKey(this.config.redis.keyPrefix), THIS_PROCESS, JSON.stringify(report));
+      await this.redis.hset(reportsKey(this.config.redis.keyPrefix), THIS_PROCESS, JSON.stringify(processReport(this.pool)));
       this.failing = false;
     } catch (error) {
       // Logged once per outage; the next tick tries again.

@@ -12,5 +12,5 @@ export { pipeline } from './strategies/pipeline.js';
 export { gather, scatterGather } from './strategies/scatter-gather.js';
 export type { GatherResult } from './strategies/scatter-gather.js';
 export { roundRobin } from './strategies/round-robin.js';
-export { AGENT_REPORT_EVERY_MS, AgentPoolReporter, readAgentPoolReports, THIS_PROCESS } from './agent-pool.reporter.js';
+export { AGENT_REPORT_EVERY_MS, AgentPoolReporter, processReport, readAgentPoolReports, THIS_PROCESS } from './agent-pool.reporter.js';
 export type { ProcessAgentPoolReport } from './agent-pool.reporter.js';

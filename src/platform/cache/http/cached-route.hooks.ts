@@ -104,6 +104,9 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
   };
 }
 
+/** Headers a hit sets itself: the same names set earlier on the reply are not sent twice. */
+const HIT_HEADERS: Record<string, true> = { 'cache-control': true, etag: true, 'x-cache': true, 'content-type': true, 'content-length': true };
+
 /**
  * Writes a hit straight to Node's response with one `writeHead` of a flat header list: no
  * Fastify header bookkeeping, serializer checks or onSend hooks (onResponse hooks still run,
@@ -126,9 +129,6 @@ function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEnt
   headers.push('content-type', JSON_CONTENT_TYPE, 'content-length', byteLengthOf(entry));
   reply.raw.writeHead(200, headers).end(entry.raw);
 }
-
-/** Headers a hit sets itself: the same names set earlier on the reply are not sent twice. */
-const HIT_HEADERS: Record<string, true> = { 'cache-control': true, etag: true, 'x-cache': true, 'content-type': true, 'content-length': true };
 
 function storeResponse(cache: TieredCache) {
   // Callback style, not async: a hit passes through without allocating a promise.

@@ -7,7 +7,7 @@ import type { EventEnvelope } from '../event-envelope.js';
  * waits on the inbox row and then skips (or applies, if the first rolled back).
  */
 export async function applyOnce(db: DataSource | EntityManager, group: string, event: Pick<EventEnvelope, 'eventId'>, effect: (manager: EntityManager) => Promise<void>): Promise<boolean> {
-  const applied = await applyEachOnce(db, group, [event], (manager) => effect(manager));
+  const applied = await applyEachOnce(db, group, [event], effect);
   return applied.length === 1;
 }
 

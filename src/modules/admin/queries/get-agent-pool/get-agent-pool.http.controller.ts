@@ -2,7 +2,7 @@ import { Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../../../config/index.js';
-import { AgentPool, NoAgentPoolError, type ProcessAgentPoolReport, readAgentPoolReports, THIS_PROCESS } from '../../../../platform/agents/index.js';
+import { AgentPool, NoAgentPoolError, type ProcessAgentPoolReport, processReport, readAgentPoolReports, THIS_PROCESS } from '../../../../platform/agents/index.js';
 import { AdminController } from '../../../../platform/http/index.js';
 import { REDIS_CLIENT } from '../../../../platform/redis/index.js';
 
@@ -25,7 +25,7 @@ export class GetAgentPoolHttpController {
   })
   @ApiServiceUnavailableResponse({ description: 'AGENTS.NO_POOL when no process runs an agent pool (no worker is up)' })
   async report(): Promise<AgentPoolsReport> {
-    const own = this.pool ? [{ process: THIS_PROCESS, reportedAt: new Date().toISOString(), ...this.pool.report() }] : [];
+    const own = this.pool ? [processReport(this.pool)] : [];
     // Redis away: this process's own pool is still worth showing.
     const reported = await readAgentPoolReports(this.redis, this.config.redis.keyPrefix).catch(() => []);
     // This process's own entry in Redis is older than the live one.
