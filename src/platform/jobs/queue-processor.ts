@@ -6,6 +6,8 @@ import type { JobWorkerSettings } from './job-options.js';
 
 /** How long shutdown waits to learn whether the worker ever reached Redis. */
 const READY_PROBE_MS = 100;
+/** How long shutdown waits for a close to settle once the worker's connections are dropped. */
+const DROP_WAIT_MS = 1000;
 
 /**
  * Base of Hotpath's processors: a `WorkerHost` whose worker settings come from config.
@@ -15,8 +17,9 @@ const READY_PROBE_MS = 100;
  *
  * Shutdown: the worker stops taking jobs and lets active ones finish before any module closes
  * its pools (`beforeApplicationShutdown` runs ahead of every `onApplicationShutdown`); the
- * wait is bounded by `closeTimeoutMs` (SHUTDOWN_TIMEOUT). A worker that never reached Redis has no
- * job to wait for and is closed at once (a graceful close would wait for Redis forever).
+ * wait is bounded by `closeTimeoutMs` (SHUTDOWN_TIMEOUT), after which the worker's connections are
+ * dropped. A worker that never reached Redis has no job to wait for and is closed at once (a
+ * graceful close would wait for Redis forever).
  */
 export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected constructor(
@@ -38,8 +41,14 @@ export abstract class QueueProcessor extends WorkerHost implements OnApplication
     const closed = this.worker.close(!ready).then(() => true);
     // Bounded: a close that waits on a Redis connection that never settles must not hold shutdown.
     if (ready && !(await Promise.race([closed, delay(this.closeTimeoutMs, false)]))) {
-      new Logger('Jobs').warn({ msg: 'queue worker did not close in time; closing it without waiting for its jobs', queue: this.queueName, closeTimeoutMs: this.closeTimeoutMs });
-      await Promise.race([this.worker.close(true), delay(READY_PROBE_MS)]);
+      new Logger('Jobs').warn({ msg: 'queue worker did not close in time; dropping its connections', queue: this.queueName, closeTimeoutMs: this.closeTimeoutMs });
+      // A second close() would return the pending one; dropping the connections fails what the
+      // close waits on (a QUIT queued while Redis is away, a blocking read), so it settles.
+      const dropped = this.worker.disconnect().then(
+        () => closed,
+        () => closed,
+      );
+      await Promise.race([dropped, delay(DROP_WAIT_MS)]);
     }
   }
 }

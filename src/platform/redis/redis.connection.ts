@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
+import { installDisconnectFix } from './disconnect-fix.js';
 
 export interface RedisSettings {
   url: string;
@@ -11,6 +12,9 @@ export interface RedisSettings {
 export type RedisRole = 'shared' | 'blocking' | 'subscriber';
 
 const MAX_BACKOFF_MS = 5000;
+
+// Before any connection exists: BullMQ's connections and ours all need it (see disconnect-fix.ts).
+installDisconnectFix();
 
 /** Reconnect delay: capped exponential backoff with jitter, retried forever. */
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {

@@ -1,0 +1,56 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Worker } from 'bullmq';
+import { bullConnection, bullPrefix } from '../../src/platform/jobs/bull-connection.js';
+import { testKeyPrefix } from '../support/test-database.js';
+import { PrivateRedis } from '../support/private-redis.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * A BullMQ worker whose connections are between reconnect attempts when shutdown begins (Redis
+ * restarted a moment ago, or is still away). Before ioredis's disconnect was fixed
+ * (src/platform/redis/disconnect-fix.ts) its close never settled, and the app's shutdown hung.
+ */
+describe('worker close while its connections wait to reconnect', () => {
+  let redis: PrivateRedis;
+  let worker: Worker;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+  });
+  afterAll(async () => {
+    await worker?.disconnect();
+    await redis.stop();
+  });
+
+  const statuses = async () => [(await worker.backend.client).status, (await worker.backend.blockingClient)?.status];
+
+  async function waitingWorker(): Promise<Worker> {
+    const settings = { url: redis.url, keyPrefix: testKeyPrefix('worker_close'), connectTimeoutMs: 1000, commandTimeoutMs: 1000 };
+    // A long wait between retries: the connections are still waiting when the close begins.
+    const connection = { ...bullConnection(settings), retryStrategy: () => 30_000 };
+    worker = new Worker('close-test', async () => undefined, { connection, prefix: bullPrefix(settings.keyPrefix) });
+    worker.on('error', () => undefined);
+    await worker.waitUntilReady();
+    await waitFor(async () => (await statuses()).every((status) => status === 'ready'));
+    await redis.stop();
+    await waitFor(async () => (await statuses()).every((status) => status === 'reconnecting'));
+    return worker;
+  }
+
+  it('closes at once after a Redis restart', async () => {
+    await waitingWorker();
+    await redis.start();
+    await expect(Promise.race([worker.close().then(() => 'closed'), delay(2000, 'still closing', { ref: false })])).resolves.toBe('closed');
+    expect(await statuses()).toEqual(['end', 'end']);
+  });
+
+  it('while Redis is still away, settles its close once the connections are dropped (what QueueProcessor does after SHUTDOWN_TIMEOUT)', async () => {
+    await waitingWorker();
+    const closing = worker.close();
+    await Promise.race([closing, delay(500, undefined, { ref: false })]);
+    await worker.disconnect();
+    await expect(Promise.race([closing.then(() => 'closed'), delay(1000, 'still closing', { ref: false })])).resolves.toBe('closed');
+    expect(await statuses()).toEqual(['end', 'end']);
+    await redis.start();
+  });
+});
