@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { createApp } from './app.factory.js';
 import { AppConfig, InvalidConfigError } from './config/index.js';
-import { closeOnSignal, runCluster } from './platform/lifecycle/index.js';
+import { closeOnSignal, logUnhandledRejections, runCluster } from './platform/lifecycle/index.js';
 import { createProcessLogger } from './platform/logging/index.js';
 import { createWorker } from './worker.factory.js';
 
@@ -13,6 +13,7 @@ async function bootstrap(): Promise<void> {
   if (config.role.name === 'worker') {
     const worker = await createWorker(config);
     const logger = worker.get(PinoLogger);
+    logUnhandledRejections(logger);
     closeOnSignal(worker, config.http.shutdownTimeoutMs, logger);
     logger.log({ msg: 'worker ready', pid: process.pid });
     return;
@@ -25,6 +26,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp(config);
   const appLogger = app.get(PinoLogger);
+  logUnhandledRejections(appLogger);
   closeOnSignal(app, config.http.shutdownTimeoutMs, appLogger);
   await app.listen({ host: config.server.host, port: config.server.port });
   appLogger.log({ msg: 'API listening', role: config.role.name, url: `http://${config.server.host}:${config.server.port}`, pid: process.pid });

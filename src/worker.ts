@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, InvalidConfigError } from './config/index.js';
-import { closeOnSignal } from './platform/lifecycle/index.js';
+import { closeOnSignal, logUnhandledRejections } from './platform/lifecycle/index.js';
 import { createWorker } from './worker.factory.js';
 
 /** `npm run start:worker`: the worker role whatever PROCESS_ROLE says. */
@@ -9,6 +9,7 @@ async function bootstrap(): Promise<void> {
   const config = AppConfig.fromEnv(undefined, { PROCESS_ROLE: 'worker' });
   const app = await createWorker(config);
   const logger = app.get(Logger);
+  logUnhandledRejections(logger);
   closeOnSignal(app, config.http.shutdownTimeoutMs, logger);
   logger.log({ msg: 'worker ready', pid: process.pid });
 }
