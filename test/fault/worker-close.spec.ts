@@ -5,13 +5,13 @@ import { testKeyPrefix } from '../support/test-database.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { waitFor } from '../support/wait-for.js';
 
+const RETRY_MS = 2000;
+
 /**
  * A BullMQ worker whose connections are between reconnect attempts when shutdown begins (Redis
  * restarted a moment ago, or is still away). Before ioredis's disconnect was fixed
  * (src/platform/redis/disconnect-fix.ts) its close never settled, and the app's shutdown hung.
  */
-const RETRY_MS = 2000;
-
 describe('worker close while its connections wait to reconnect', () => {
   let redis: PrivateRedis;
   let worker: Worker;
@@ -26,7 +26,7 @@ describe('worker close while its connections wait to reconnect', () => {
 
   const statuses = async () => [(await worker.backend.client).status, (await worker.backend.blockingClient)?.status];
 
-  async function waitingWorker(retryMs: number): Promise<Worker> {
+  async function startWaitingWorker(retryMs: number): Promise<void> {
     const settings = { url: redis.url, keyPrefix: testKeyPrefix('worker_close'), connectTimeoutMs: 1000, commandTimeoutMs: 1000 };
     // A fixed wait between retries: the connections are still waiting when the close begins.
     const connection = { ...bullConnection(settings), retryStrategy: () => retryMs };
@@ -36,11 +36,10 @@ describe('worker close while its connections wait to reconnect', () => {
     await waitFor(async () => (await statuses()).every((status) => status === 'ready'));
     await redis.stop();
     await waitFor(async () => (await statuses()).every((status) => status === 'reconnecting'));
-    return worker;
   }
 
   it('closes within one reconnect delay after a Redis restart', async () => {
-    await waitingWorker(RETRY_MS);
+    await startWaitingWorker(RETRY_MS);
     await redis.start();
     // What waits on the main connection waits for its next attempt; the blocking one is ended at once.
     await expect(Promise.race([worker.close().then(() => 'closed'), delay(2 * RETRY_MS, 'still closing', { ref: false })])).resolves.toBe('closed');
@@ -48,7 +47,7 @@ describe('worker close while its connections wait to reconnect', () => {
   });
 
   it('while Redis is still away, settles its close once the connections are dropped (what QueueProcessor does after SHUTDOWN_TIMEOUT)', async () => {
-    await waitingWorker(30_000);
+    await startWaitingWorker(30_000);
     const closing = worker.close();
     await Promise.race([closing, delay(500, undefined, { ref: false })]);
     await worker.disconnect();

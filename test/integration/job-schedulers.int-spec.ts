@@ -2,7 +2,6 @@ import { maintenanceQueueFixture } from '../support/maintenance-queue.js';
 import { startNode, WORKER_ENTRY as WORKER } from '../support/node-process.js';
 import { waitFor } from '../support/wait-for.js';
 
-
 /** Every worker upserts the maintenance schedulers at start-up; two of them still make one scheduler, one next job each. */
 describe('maintenance job schedulers across two worker processes', () => {
   const fx = maintenanceQueueFixture('schedulers');

@@ -1,24 +1,14 @@
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { freePort } from '../../../test/support/free-port.js';
 import { installDisconnectFix } from './disconnect-fix.js';
-
-/** A loopback port nobody listens on: every connection attempt is refused at once. */
-async function deadPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 const clients: Redis[] = [];
 
 async function reconnectingClient(): Promise<Redis> {
-  // One long wait between retries: the client sits in `reconnecting` for the whole test.
-  const client = new Redis({ port: await deadPort(), host: '127.0.0.1', retryStrategy: () => 60_000, maxRetriesPerRequest: null, disconnectTimeout: 10 });
+  // Nothing listens on the port, and one long wait between retries: the client sits in `reconnecting` for the whole test.
+  const client = new Redis({ port: await freePort(), host: '127.0.0.1', retryStrategy: () => 60_000, maxRetriesPerRequest: null, disconnectTimeout: 10 });
   clients.push(client);
   client.on('error', () => undefined);
   await new Promise((resolve) => client.once('reconnecting', resolve));

@@ -105,7 +105,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
 }
 
 /** Headers a hit sets itself: the same names set earlier on the reply are not sent twice. */
-const HIT_HEADERS: Record<string, true> = { 'cache-control': true, etag: true, 'x-cache': true, 'content-type': true, 'content-length': true };
+const HIT_HEADERS = new Set(['cache-control', 'etag', 'x-cache', 'content-type', 'content-length']);
 
 /**
  * Writes a hit straight to Node's response with one `writeHead` of a flat header list: no
@@ -117,7 +117,7 @@ function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEnt
   const earlier = reply.getHeaders();
   for (const name in earlier) {
     const value = earlier[name];
-    if (value === undefined || name in HIT_HEADERS) continue;
+    if (value === undefined || HIT_HEADERS.has(name)) continue;
     if (Array.isArray(value)) for (const item of value) headers.push(name, item);
     else headers.push(name, value);
   }
