@@ -114,6 +114,19 @@ describe('EventConsumerRunner (in-memory transport)', () => {
     expect(logs.lines.filter((l) => l.includes('reading again'))).toHaveLength(1);
   });
 
+  it('leaves reclaim and lease renewal alone until its group exists: a slow start is no outage', async () => {
+    transport.createGroupsMs = 50;
+    transport.publish('s', event('a', 1));
+    const handled: number[] = [];
+    const consumer = { className: 'Test', group: 'group', aggregateTypes: ['contract'], eventTypes: undefined, maxDeliveries: 3, handler: { handle: async (e: EventEnvelope) => void handled.push(e.aggregateVersion) } };
+    runner = new EventConsumerRunner(consumer, transport, { ...settings, reclaimIntervalMs: 2, handlerTimeoutMs: 30 }, () => undefined);
+    runner.start();
+    await until(() => transport.acked.length === 1);
+    expect(handled).toEqual([1]);
+    expect(transport.groupCommandsBeforeGroups).toBe(0);
+    expect(logs.lines.filter((l) => l.includes('cannot reach Redis'))).toEqual([]);
+  });
+
   it('gives a batch consumer the ready events together, one per aggregate, and acks them after the batch', async () => {
     const batches: string[][] = [];
     for (const [id, v] of [['a', 1], ['b', 1], ['a', 2], ['c', 1]] as const) transport.publish('s', event(id, v));

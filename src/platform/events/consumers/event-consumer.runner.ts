@@ -29,6 +29,8 @@ export class EventConsumerRunner {
   private readonly acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
   private stopping = false;
   private failing = false;
+  /** The group exists on every stream; false until created, and again once Redis lost it (NOGROUP). */
+  private groupsReady = false;
   private reading: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
   private readonly maintaining = new Set<string>();
@@ -87,13 +89,12 @@ export class EventConsumerRunner {
 
   private async readLoop(): Promise<void> {
     let pending: Map<string, string> | undefined = new Map(this.redis.streams.map((stream) => [stream, '0']));
-    let groupsReady = false;
     // Fresh connections are still connecting: a command now would fail (and warn) for nothing.
     while (!this.redis.connected() && !this.stopping) await this.sleeper.sleep(50);
     for (let attempt = 1; !this.stopping; ) {
       try {
-        if (!groupsReady) await this.redis.createGroups();
-        groupsReady = true;
+        if (!this.groupsReady) await this.redis.createGroups();
+        this.groupsReady = true;
         await this.roomToRead();
         if (this.stopping) break;
         const room = Math.max(1, Math.min(this.settings.batch, this.settings.maxInFlight - this.lanes.held));
@@ -109,8 +110,6 @@ export class EventConsumerRunner {
       } catch (error) {
         if (this.stopping) break;
         this.failed(error);
-        // A stream deleted under the group (or a Redis restarted empty) lost the group: create it again.
-        if (String(error).includes('NOGROUP')) groupsReady = false;
         await this.sleeper.sleep(reconnectDelay(attempt++));
       }
     }
@@ -198,9 +197,9 @@ export class EventConsumerRunner {
     }
   }
 
-  /** Runs a periodic task unless its previous run is still going. */
+  /** Runs a periodic task unless its previous run is still going, or the group is not there to work on yet. */
   private maintain(name: string, task: () => Promise<void>): void {
-    if (this.maintaining.has(name) || this.stopping) return;
+    if (this.maintaining.has(name) || this.stopping || !this.groupsReady) return;
     this.maintaining.add(name);
     task()
       .catch((error: unknown) => this.failed(error))
@@ -219,6 +218,8 @@ export class EventConsumerRunner {
 
   /** Logged once per outage, not per retry. */
   private failed(error: unknown): void {
+    // A stream deleted under the group (or a Redis restarted empty) lost the group: the reader creates it again.
+    if (errorText(error).includes('NOGROUP')) this.groupsReady = false;
     if (!this.failing) this.logger.warn({ msg: 'event consumer cannot reach Redis; backing off and retrying', error: errorText(error) });
     this.failing = true;
   }

@@ -5,13 +5,17 @@ import type { StreamEntry } from './stream-entry.js';
 /**
  * A consumer transport in memory, for unit tests of the runner: entries are delivered once
  * each, in order per stream; acks, redeliveries and dead letters are recorded; `down` makes
- * every command fail as if Redis were away.
+ * every command fail as if Redis were away; until `createGroups` has run (it takes
+ * `createGroupsMs`), commands on the group fail with NOGROUP, as Redis answers them.
  */
 export class InMemoryConsumerTransport implements ConsumerTransport {
   readonly acked: string[] = [];
   readonly redelivered: [id: string, deliveries: number][] = [];
   readonly deadLetters: { id: string; deliveries: number; error: string }[] = [];
   down = false;
+  createGroupsMs = 0;
+  groupCommandsBeforeGroups = 0;
+  private groupsExist = false;
   private readonly queued: StreamEntry[] = [];
   private sequence = 0;
 
@@ -34,32 +38,34 @@ export class InMemoryConsumerTransport implements ConsumerTransport {
 
   async createGroups(): Promise<void> {
     this.check();
+    await new Promise((resolve) => setTimeout(resolve, this.createGroupsMs));
+    this.groupsExist = true;
   }
 
   async readNew(count: number, blockMs: number): Promise<StreamEntry[]> {
-    this.check();
+    this.checkGroup();
     if (this.queued.length === 0) await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 5)));
     this.check();
     return this.queued.splice(0, count);
   }
 
   async readOwnPending(): Promise<{ entries: StreamEntry[]; cursors: Map<string, string> }> {
-    this.check();
+    this.checkGroup();
     return { entries: [], cursors: new Map() };
   }
 
   async reclaim(): Promise<{ entries: StreamEntry[]; next: string }> {
-    this.check();
+    this.checkGroup();
     return { entries: [], next: '0-0' };
   }
 
   async forgetIdleConsumers(): Promise<number> {
-    this.check();
+    this.checkGroup();
     return 0;
   }
 
   async renew(): Promise<void> {
-    this.check();
+    this.checkGroup();
   }
 
   async redeliver(entry: StreamEntry, deliveries: number): Promise<void> {
@@ -83,5 +89,12 @@ export class InMemoryConsumerTransport implements ConsumerTransport {
 
   private check(): void {
     if (this.down) throw new Error('Connection is closed.');
+  }
+
+  private checkGroup(): void {
+    this.check();
+    if (this.groupsExist) return;
+    this.groupCommandsBeforeGroups++;
+    throw new Error(`NOGROUP No such key '${this.streams[0]}' or consumer group '${this.group}'`);
   }
 }
