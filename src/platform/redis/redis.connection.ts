@@ -38,6 +38,8 @@ export function redisOptions(settings: RedisSettings, role: RedisRole, name = `h
     keepAlive: 10_000,
     retryStrategy: (attempt) => reconnectDelay(attempt),
     lazyConnect: false,
+    // ioredis's own re-subscription leaves its reply unhandled: a subscriber subscribes again on 'ready' itself.
+    autoResubscribe: false,
   };
 }
 
