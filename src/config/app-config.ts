@@ -19,7 +19,7 @@ export class AppConfig {
     slowQueryMs: number;
   };
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
-  readonly cache: { enabled: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number; warmOnStart: boolean; warmIntervalSeconds: number };
+  readonly cache: { enabled: boolean; preRouter: boolean; ttlSeconds: number; namespaceTtlSeconds: Record<string, number>; l1MaxItems: number; l1MaxBytes: number; earlyRefreshBeta: number; graceSeconds: number; softTimeoutMs: number; lockTtlMs: number; warmOnStart: boolean; warmIntervalSeconds: number };
   readonly events: {
     streamShards: number;
     outboxPollMs: number;
@@ -92,6 +92,7 @@ export class AppConfig {
     };
     this.cache = {
       enabled: values.CACHE_ENABLED,
+      preRouter: values.CACHE_PRE_ROUTER,
       ttlSeconds: values.CACHE_TTL,
       namespaceTtlSeconds: {
         models: values.CACHE_TTL_MODELS,

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/index.js';
 import { GetAgencyStatsQuery } from '../../src/modules/agencies/queries/get-agency-stats/get-agency-stats.query.js';
-import { TieredCache } from '../../src/platform/cache/index.js';
+import { PreRouterHits, TieredCache } from '../../src/platform/cache/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
 import { projectStats } from '../support/project-stats.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -36,8 +36,11 @@ describe('cached endpoints', () => {
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.get('cache-control')).toBe('no-cache');
 
+    const preRouted = t.app.get(PreRouterHits).served;
     const second = await t.request(`/contracts/${contract.id}`, { headers: { 'x-request-id': 'hit-trace-1' } });
     expect(second.headers.get('x-cache')).toBe('HIT');
+    // Answered before Fastify routed it, with the same headers as a hit through Fastify.
+    expect(t.app.get(PreRouterHits).served).toBe(preRouted + 1);
     expect(second.headers.get('etag')).toBe(etag);
     expect(second.headers.get('cache-control')).toBe('no-cache');
     expect(second.headers.get('content-type')).toContain('application/json');
@@ -211,6 +214,22 @@ describe('cached endpoints', () => {
     expect(states.filter((s) => s === 'MISS')).toHaveLength(1);
     expect(states.filter((s) => s === 'STALE').length).toBeGreaterThan(0);
     expect((await t.request(path)).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('answers hits through Fastify with CACHE_PRE_ROUTER=false', async () => {
+    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:routed`, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', CACHE_PRE_ROUTER: 'false' });
+    const routed = await createApp(config);
+    await routed.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const url = `http://127.0.0.1:${(routed.getHttpServer().address() as { port: number }).port}/contracts/${contract.id}`;
+      expect((await fetch(url)).headers.get('x-cache')).toBe('MISS');
+      const hit = await fetch(url, { headers: { 'x-request-id': 'routed-1' } });
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(hit.headers.get('x-request-id')).toBe('routed-1');
+      expect(routed.get(PreRouterHits).served).toBe(0);
+    } finally {
+      await routed.close();
+    }
   });
 
   it('serves every request uncached with CACHE_ENABLED=false', async () => {

@@ -5,6 +5,7 @@ import { CACHE_MANAGER_PROVIDER } from './cache-manager/cache-manager.provider.j
 import { CACHE_PROVIDERS } from './cache.providers.js';
 import { CachedMethodsExplorer } from './cached-methods.explorer.js';
 import { InvalidateTagsInterceptor } from './http/invalidate-tags.interceptor.js';
+import { PreRouterHits } from './http/pre-router-hits.js';
 import { TieredCache } from './tiered-cache.js';
 import { CacheWarmJobs } from './warming/cache-warm-jobs.js';
 import { CacheWarmProcessor } from './warming/cache-warm.processor.js';
@@ -30,9 +31,10 @@ export class CacheModule implements OnModuleInit, OnApplicationShutdown {
         CacheWarmJobs,
         ...(options.runWarmJobs ? [CacheWarmProcessor] : []),
         CachedMethodsExplorer,
+        PreRouterHits,
         { provide: APP_INTERCEPTOR, useClass: InvalidateTagsInterceptor },
       ],
-      exports: [TieredCache, CACHE_MANAGER, CacheWarmingService, CacheWarmJobs],
+      exports: [TieredCache, CACHE_MANAGER, CacheWarmingService, CacheWarmJobs, PreRouterHits],
     };
   }
 

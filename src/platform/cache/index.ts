@@ -5,6 +5,7 @@ export { Cached } from './decorators/cached.decorator.js';
 export type { CachedOptions, CachedRouteOptions } from './decorators/cached.decorator.js';
 export { InvalidateTags } from './decorators/invalidate-tags.decorator.js';
 export { registerCachedRouteHooks } from './http/cached-route.hooks.js';
+export { PreRouterHits } from './http/pre-router-hits.js';
 export { cacheKey, stableStringify } from './cache-key.js';
 export { MemoryL2Store } from './stores/memory-l2-store.js';
 export { MemoryCacheBus } from './stores/cache-bus.js';

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CACHED_ROUTE } from '../cache.constants.js';
-import { byteLengthOf, type CacheEntry, etagOf } from '../cache-entry.js';
+import { type CacheEntry, etagOf } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
+import type { PreRouterHits } from './pre-router-hits.js';
+import { JSON_CONTENT_TYPE, writeHit } from './write-hit.js';
 
 interface PendingStore {
   key: string;
@@ -33,25 +35,26 @@ const asList = (hooks: unknown): unknown[] => (hooks === undefined ? [] : Array.
  * the handler fails (5xx) and an expired entry is still within its grace period, that entry
  * answers with `X-Cache: STALE`, as does a softly invalidated entry while another request
  * refreshes it. The
- * hooks are attached to cached routes only, so other routes pay nothing. Call before the
- * application registers its routes (before `init`/`listen`).
+ * hooks are attached to cached routes only, so other routes pay nothing. With `preRouter`,
+ * the URLs they resolve are remembered so that repeat hits skip Fastify altogether. Call
+ * before the application registers its routes (before `init`/`listen`).
  */
-export function registerCachedRouteHooks(fastify: FastifyInstance, cache: TieredCache): void {
+export function registerCachedRouteHooks(fastify: FastifyInstance, cache: TieredCache, preRouter?: PreRouterHits): void {
+  if (preRouter) fastify.addHook('onReady', (done) => (preRouter.install(fastify.server), done()));
   fastify.addHook('onRoute', (route) => {
     const options = (route.config as unknown as Record<string, CachedRouteOptions | undefined> | undefined)?.[CACHED_ROUTE];
     if (!options) return;
     const methods = ([] as string[]).concat(route.method);
     if (!methods.every((m) => m === 'GET' || m === 'HEAD')) throw new Error(`@Cached is for GET routes only: ${methods.join(',')} ${route.url}`);
     const hooks = route as unknown as { onRequest?: unknown; onSend?: unknown };
-    hooks.onRequest = [...asList(hooks.onRequest), serveFromCache(cache, options)];
+    hooks.onRequest = [...asList(hooks.onRequest), serveFromCache(cache, options, options.vary ? undefined : preRouter)];
     hooks.onSend = [...asList(hooks.onSend), storeResponse(cache)];
   });
 }
 
 const KEYS_REMEMBERED_PER_ROUTE = 10_000;
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
+function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRouter: PreRouterHits | undefined) {
   const namespace = options.namespace ?? 'api';
   // Building a key (stable serialization + SHA-256) costs more than an L1 hit: remember it per
   // raw URL, which fixes params and query. Routes that vary by caller always build it. A plain
@@ -95,6 +98,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
       if (keysByUrl.size >= KEYS_REMEMBERED_PER_ROUTE) keysByUrl.clear();
       keysByUrl.set(request.url, key);
     }
+    if (preRouter && request.method === 'GET') preRouter.remember(request.url, key, namespace, cacheControl);
     const peeked = cache.peek(key, namespace);
     if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
     slowPath(request, reply, key, peeked).then(
@@ -108,12 +112,12 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions) {
 const HIT_HEADERS = new Set(['cache-control', 'etag', 'x-cache', 'content-type', 'content-length']);
 
 /**
- * Writes a hit straight to Node's response with one `writeHead` of a flat header list: no
- * Fastify header bookkeeping, serializer checks or onSend hooks (onResponse hooks still run,
- * on `finish`). Headers that earlier hooks set on the reply (such as `x-request-id`) go out too.
+ * Writes a hit to Node's response (`writeHit`): no Fastify header bookkeeping, serializer
+ * checks or onSend hooks (onResponse hooks still run, on `finish`). Headers that earlier
+ * hooks set on the reply (such as `x-request-id`) go out too.
  */
 function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, cacheState: string, cacheControl: string): void {
-  const headers: (string | number)[] = ['cache-control', cacheControl, 'etag', entry.etag, 'x-cache', cacheState];
+  const headers: (string | number)[] = [];
   const earlier = reply.getHeaders();
   for (const name in earlier) {
     const value = earlier[name];
@@ -122,12 +126,7 @@ function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEnt
     else headers.push(name, value);
   }
   void reply.hijack();
-  if (request.headers['if-none-match'] === entry.etag) {
-    reply.raw.writeHead(304, headers).end();
-    return;
-  }
-  headers.push('content-type', JSON_CONTENT_TYPE, 'content-length', byteLengthOf(entry));
-  reply.raw.writeHead(200, headers).end(entry.raw);
+  writeHit(request.raw, reply.raw, entry, cacheState, cacheControl, headers);
 }
 
 function storeResponse(cache: TieredCache) {
