@@ -41,20 +41,22 @@ async function main(): Promise<void> {
   const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api' };
   const uncached = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_ENABLED: 'false' }, '/health/ready');
   const cached = await startServer(join(DIST, 'src/main.js'), appEnv, '/health/ready');
+  // The same warm L1, with every hit routed through Fastify (the pre-router off).
+  const routed = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_PRE_ROUTER: 'false' }, '/health/ready');
   // One L1 entry for 1,000+ paths: every request misses L1 and is answered from Redis (L2).
   const l2Only = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_L1_MAX_ITEMS: '1' }, '/health/ready');
   const machine = { nproc: cpus().length, node: process.version, loader: generator };
   try {
-    const apps = { uncached, cached, l2Only };
+    const apps = { uncached, cached, routed, l2Only };
     for (const scenario of scenarios) await runScenario(scenario, apps, scenario.paths(samples), { duration, warmup, connections, rounds, generator }, machine);
   } finally {
-    await Promise.all([uncached.stop(), cached.stop(), l2Only.stop()]);
+    await Promise.all([uncached.stop(), cached.stop(), routed.stop(), l2Only.stop()]);
   }
 }
 
 async function runScenario(
   scenario: Scenario,
-  apps: { uncached: Server; cached: Server; l2Only: Server },
+  apps: { uncached: Server; cached: Server; routed: Server; l2Only: Server },
   paths: string[],
   opts: { duration: number; warmup: number; connections: number; rounds: number; generator: LoadGenerator },
   machine: { nproc: number; node: string; loader: LoadGenerator },
@@ -77,6 +79,7 @@ async function runScenario(
     { name: 'hotpath (uncached)', start: running(apps.uncached) },
     // The warm-up pass fills the cache, so the measured pass is served from L1.
     { name: 'hotpath (warm L1 cache)', start: running(apps.cached) },
+    { name: 'hotpath (warm L1, routed by Fastify)', start: running(apps.routed) },
     { name: 'hotpath (L2 hits, L1 of one entry)', start: running(apps.l2Only) },
   ];
   // Every target is up at once and measured in rotation, round after round: the machine's
