@@ -4,7 +4,7 @@ import { CACHED_ROUTE } from '../cache.constants.js';
 import { type CacheEntry, etagOf } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
-import type { PreRouterHits } from './pre-router-hits.js';
+import { handedLookup, type PreRouterHits } from './pre-router-hits.js';
 import { JSON_CONTENT_TYPE, writeHit } from './write-hit.js';
 
 interface PendingStore {
@@ -99,7 +99,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRout
       keysByUrl.set(request.url, key);
     }
     if (preRouter && request.method === 'GET') preRouter.remember(request.url, key, namespace, cacheControl);
-    const peeked = cache.peek(key, namespace);
+    const peeked = (preRouter && handedLookup(request.raw, key)) || cache.peek(key, namespace);
     if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
     slowPath(request, reply, key, peeked).then(
       () => (reply.sent ? undefined : done()),

@@ -16,11 +16,13 @@ describe('pre-router hits', () => {
   /** Requests that reached Fastify's hooks. */
   let routed: string[];
 
-  async function start(options: CachedRouteOptions = { tags: (request) => [`thing:${(request.params as { id: string }).id}`] }) {
+  async function start(options: CachedRouteOptions = { tags: (request) => [`thing:${(request.params as { id: string }).id}`] }, earlyRefresh = false) {
     cache = new TieredCache(
-      { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: {}, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: 0, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 },
+      { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: {}, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: earlyRefresh ? 1 : 0, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 },
       new MemoryL2Store(),
       new MemoryCacheBus(),
+      // ln(1 - 1) = -Infinity: with early refresh on, every read of a live entry picks it.
+      () => 1,
     );
     cache.listen();
     hits = new PreRouterHits(cache);
@@ -81,6 +83,18 @@ describe('pre-router hits', () => {
     expect(after.headers.get('x-cache')).toBe('MISS');
     expect(await after.json()).toEqual({ id: '1', run: 3 });
     expect(routed).toEqual(['GET /things/1', 'HEAD /things/1', 'GET /things/2', 'GET /things/1']);
+    expect(hits.served).toBe(0);
+  });
+
+  it('hands what it read to the route: an early refresh it picked stands, and the read counts once', async () => {
+    await start(undefined, true);
+    await missThenStored('/things/1');
+    const hitsBefore = cache.stats.hits.api?.l1 ?? 0;
+    const refreshed = await fetch(`${base}/things/1`);
+    expect(refreshed.headers.get('x-cache')).toBe('MISS');
+    expect(await refreshed.json()).toEqual({ id: '1', run: 2 });
+    expect(cache.stats.earlyRefreshes).toBe(1);
+    expect(cache.stats.hits.api?.l1).toBe(hitsBefore + 1);
     expect(hits.served).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { requestId } from '../../http/fastify-options.js';
 import { requestLogEnabled, logRequestCompleted } from '../../logging/request-logging.js';
-import { TieredCache } from '../tiered-cache.js';
+import { type Lookup, TieredCache } from '../tiered-cache.js';
 import { writeHit } from './write-hit.js';
 
 interface KnownUrl {
@@ -12,6 +12,19 @@ interface KnownUrl {
 }
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+const PEEKED = Symbol('hotpath:cache:peeked');
+type PeekedRequest = IncomingMessage & { [PEEKED]?: { key: string; found: Lookup } };
+
+/**
+ * What the pre-router found for `key` and handed on (stale, softly invalidated, picked for
+ * early refresh): the route uses it instead of reading L1 again, so the read counts once
+ * and XFetch's pick stands.
+ */
+export function handedLookup(request: IncomingMessage, key: string): Lookup | undefined {
+  const handed = (request as PeekedRequest)[PEEKED];
+  return handed?.key === key ? handed.found : undefined;
+}
 
 /** URLs remembered at most; the map is emptied when full (a forgotten URL goes through Fastify once more). */
 const URLS_REMEMBERED = 50_000;
@@ -69,7 +82,10 @@ export class PreRouterHits implements OnModuleDestroy {
     const known = this.urls.get(request.url as string);
     if (!known) return false;
     const found = this.cache.peek(known.key, known.namespace);
-    if (found?.state !== 'fresh') return false;
+    if (found?.state !== 'fresh') {
+      if (found) (request as PeekedRequest)[PEEKED] = { key: known.key, found };
+      return false;
+    }
     const started = requestLogEnabled('info') ? performance.now() : undefined;
     const id = requestId(request);
     this.served++;
