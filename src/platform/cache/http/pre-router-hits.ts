@@ -34,7 +34,7 @@ const URLS_REMEMBERED = 50_000;
  * cache key a raw URL of a `@Cached` route resolved to (routes that vary by caller are never
  * recorded); a later GET of that URL whose entry is fresh in L1 is written from Node's
  * `request` listener with the same headers, request id and log line as a hit through Fastify,
- * without Fastify's request and reply objects, routing or hooks (bench/RESULTS.md: 9–23% of
+ * without Fastify's request and reply objects, routing or hooks (bench/RESULTS.md: 9–35% of
  * a hit's CPU). Everything else — a miss, an entry that is stale, softly invalidated
  * or due for early refresh, another method, an unknown URL, a shutdown under way — goes to
  * Fastify as before. Fastify hooks do not run for these hits: Hotpath's own are done here and
