@@ -1,3 +1,3 @@
 export { LoggingModule } from './logging.module.js';
 export { createProcessLogger } from './process-logger.js';
-export { registerRequestLogging } from './request-logging.js';
+export { logRequestCompleted, registerRequestLogging, requestLogEnabled } from './request-logging.js';

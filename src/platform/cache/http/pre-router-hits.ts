@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { requestId } from '../../http/fastify-options.js';
-import { requestLogEnabled, logRequestCompleted } from '../../logging/request-logging.js';
+import { requestId } from '../../http/index.js';
+import { logRequestCompleted, requestLogEnabled } from '../../logging/index.js';
 import { type Lookup, TieredCache } from '../tiered-cache.js';
 import { writeHit } from './write-hit.js';
 
