@@ -17,8 +17,8 @@ const PEEKED = Symbol('hotpath:cache:peeked');
 type PeekedRequest = IncomingMessage & { [PEEKED]?: { key: string; found: Lookup } };
 
 /**
- * What the pre-router found for `key` and handed on (stale, softly invalidated, picked for
- * early refresh): the route uses it instead of reading L1 again, so the read counts once
+ * What the pre-router read for `key` and handed on (an entry softly invalidated, or picked
+ * for early refresh): the route uses it instead of reading L1 again, so the read counts once
  * and XFetch's pick stands.
  */
 export function handedLookup(request: IncomingMessage, key: string): Lookup | undefined {
