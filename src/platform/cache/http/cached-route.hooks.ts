@@ -99,7 +99,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRout
       keysByUrl.set(request.url, key);
     }
     if (preRouter && request.method === 'GET') preRouter.remember(request.url, key, namespace, cacheControl);
-    const peeked = (preRouter && handedLookup(request.raw, key)) || cache.peek(key, namespace);
+    const peeked = handedLookup(request.raw, key) ?? cache.peek(key, namespace);
     if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
     slowPath(request, reply, key, peeked).then(
       () => (reply.sent ? undefined : done()),
