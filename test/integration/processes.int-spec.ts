@@ -22,7 +22,7 @@ describe('API and worker processes', () => {
 
   it('the API answers, finishes an in-flight request on SIGTERM and exits 0', async () => {
     const port = await freePort();
-    // The API role without warming, at start-up or scheduled (a BullMQ job scheduler runs its first job at once):
+    // The API role without warming, at start-up or scheduled:
     // the only query waiting on the lock below is the request's.
     const api = start(API, { ...env, PROCESS_ROLE: 'api', CACHE_WARM_ON_START: 'false', CACHE_WARM_INTERVAL: '0', SERVER_PORT: String(port), SERVER_HOST: '127.0.0.1' });
     try {

@@ -22,6 +22,8 @@ export class MaintenanceSchedules implements OnApplicationBootstrap {
       syncJobScheduler(this.queue, OUTBOX_CLEANUP_JOB, every.outboxCleanup),
       syncJobScheduler(this.queue, STREAM_TRIM_JOB, every.streamTrim),
       syncJobScheduler(this.queue, STATS_JOB, every.stats),
-    ]).catch((error: unknown) => this.logger.warn({ msg: 'maintenance schedules not registered', error: String(error) }));
+    ])
+      .then(() => this.logger.log({ msg: 'maintenance schedules', everySeconds: every }))
+      .catch((error: unknown) => this.logger.warn({ msg: 'maintenance schedules not registered', error: String(error) }));
   }
 }
