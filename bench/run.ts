@@ -97,6 +97,8 @@ async function runScenario(
         const cpuAfter = server.pid === undefined ? undefined : cpuSecondsOf(server.pid);
         if (cpuBefore !== undefined && cpuAfter !== undefined && row.reqPerSec > 0) row.cpuUsPerReq = ((cpuAfter - cpuBefore) * 1e6) / (row.reqPerSec * opts.duration);
         rounds[i].push(row);
+        // Each round's figure too, not only the median: drift over the run shows here.
+        console.error(`  round ${round + 1} ${row.name}: ${Math.round(row.reqPerSec)} req/s${row.cpuUsPerReq === undefined ? '' : `, ${row.cpuUsPerReq.toFixed(1)} µs CPU/req`}`);
       }
     }
     rows.push(...rounds.map(medianRow));
