@@ -27,7 +27,7 @@ export const CONFIG_SCHEMA = {
   REDIS_CONNECT_TIMEOUT_MS: int(5000, 100, 60000, 'Timeout for opening a Redis connection.'),
   REDIS_COMMAND_TIMEOUT_MS: int(2000, 10, 60000, 'Timeout for one Redis command.'),
   CACHE_ENABLED: bool(true, 'Serve @Cached routes from the tiered cache; false runs every request uncached (kill switch, baselines).'),
-  CACHE_PRE_ROUTER: bool(true, 'Answer repeat GETs of @Cached routes from L1 before Fastify routes them (no Fastify hooks run for those hits).'),
+  CACHE_PRE_ROUTER: bool(true, 'Answer repeat GETs of @Cached routes from the cache (L1, else L2) before Fastify routes them (no Fastify hooks run for those hits).'),
   CACHE_TTL: int(300, 1, 604800, 'Default cache time-to-live in seconds, for namespaces without their own.'),
   CACHE_TTL_MODELS: int(7200, 1, 604800, 'TTL in seconds of the models cache namespace.'),
   CACHE_TTL_SESSION: int(1800, 1, 604800, 'TTL in seconds of the session cache namespace.'),

@@ -4,7 +4,7 @@ import { CACHED_ROUTE } from '../cache.constants.js';
 import { type CacheEntry, etagOf } from '../cache-entry.js';
 import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
-import { handedLookup, type PreRouterHits } from './pre-router-hits.js';
+import { handedRead, type PreRouterHits } from './pre-router-hits.js';
 import { JSON_CONTENT_TYPE, writeHit } from './write-hit.js';
 
 interface PendingStore {
@@ -62,8 +62,9 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRout
   const keysByUrl = new Map<string, string>();
   const keyOf = (request: FastifyRequest) => cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
   const cacheControl = options.cacheControl ?? 'no-cache';
-  const slowPath = async (request: CachedRequest, reply: FastifyReply, key: string, peeked: Lookup | undefined): Promise<void> => {
-    const found = peeked ?? (await cache.lookup(key, namespace));
+  /** `read`: the L1 entry peeked at (fresh aside), or all that the pre-router's full read found. */
+  const slowPath = async (request: CachedRequest, reply: FastifyReply, key: string, read: { found: Lookup | undefined; complete: boolean }): Promise<void> => {
+    const found = read.complete ? read.found : (read.found ?? (await cache.lookup(key, namespace)));
     let hit = found?.state === 'fresh' ? found.entry : undefined;
     let cacheState = 'HIT';
     let lockToken: string | undefined;
@@ -99,9 +100,10 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRout
       keysByUrl.set(request.url, key);
     }
     if (preRouter && request.method === 'GET') preRouter.remember(request.url, key, namespace, cacheControl);
-    const peeked = handedLookup(request.raw, key) ?? cache.peek(key, namespace);
+    const handed = handedRead(request.raw, key);
+    const peeked = handed ? handed.found : cache.peek(key, namespace);
     if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
-    slowPath(request, reply, key, peeked).then(
+    slowPath(request, reply, key, { found: peeked, complete: handed !== undefined }).then(
       () => (reply.sent ? undefined : done()),
       (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
     );

@@ -16,9 +16,9 @@ describe('pre-router hits', () => {
   /** Requests that reached Fastify's hooks. */
   let routed: string[];
 
-  async function start(options: CachedRouteOptions = { tags: (request) => [`thing:${(request.params as { id: string }).id}`] }, earlyRefresh = false) {
+  async function start(options: CachedRouteOptions = { tags: (request) => [`thing:${(request.params as { id: string }).id}`] }, earlyRefresh = false, l1MaxItems = 100) {
     cache = new TieredCache(
-      { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: {}, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: earlyRefresh ? 1 : 0, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 },
+      { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: {}, l1MaxItems, l1MaxBytes: 1_000_000, earlyRefreshBeta: earlyRefresh ? 1 : 0, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 },
       new MemoryL2Store(),
       new MemoryCacheBus(),
       // ln(1 - 1) = -Infinity: with early refresh on, every read of a live entry picks it.
@@ -84,6 +84,31 @@ describe('pre-router hits', () => {
     expect(await after.json()).toEqual({ id: '1', run: 3 });
     expect(routed).toEqual(['GET /things/1', 'HEAD /things/1', 'GET /things/2', 'GET /things/1']);
     expect(hits.served).toBe(0);
+  });
+
+  it('answers from L2 before Fastify when the entry of a known URL has left L1', async () => {
+    await start(undefined, false, 1);
+    const body = await (await missThenStored('/things/1')).text();
+    // L1 holds one entry: the second thing's pushes the first one out (it stays in L2).
+    await missThenStored('/things/2');
+    const second = await fetch(`${base}/things/1`);
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(await second.text()).toBe(body);
+    expect(routed).toEqual(['GET /things/1', 'GET /things/2']);
+    expect(hits.served).toBe(1);
+    expect(cache.stats.hits.api).toEqual({ l1: 0, l2: 1 });
+  });
+
+  it('hands a miss it read to the route, which reads no more (the miss counts once)', async () => {
+    await start();
+    await missThenStored('/things/1');
+    await cache.invalidateTags(['thing:1']);
+    const missesBefore = cache.stats.misses.api ?? 0;
+    const after = await fetch(`${base}/things/1`);
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(await after.json()).toEqual({ id: '1', run: 2 });
+    expect(cache.stats.misses.api).toBe(missesBefore + 1);
+    expect(routed).toEqual(['GET /things/1', 'GET /things/1']);
   });
 
   it('hands what it read to the route: an early refresh it picked stands, and the read counts once', async () => {

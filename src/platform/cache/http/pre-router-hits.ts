@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { requestId } from '../../http/index.js';
 import { logRequestCompleted, requestLogEnabled } from '../../logging/index.js';
+import type { CacheEntry } from '../cache-entry.js';
 import { type Lookup, TieredCache } from '../tiered-cache.js';
 import { writeHit } from './write-hit.js';
 
@@ -14,33 +15,39 @@ interface KnownUrl {
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 const PEEKED = Symbol('hotpath:cache:peeked');
-type PeekedRequest = IncomingMessage & { [PEEKED]?: { key: string; found: Lookup } };
+/** What the pre-router read for a key: the lookup, undefined for a miss. */
+export interface HandedRead {
+  key: string;
+  found: Lookup | undefined;
+}
+type PeekedRequest = IncomingMessage & { [PEEKED]?: HandedRead };
 
 /**
- * What the pre-router read for `key` and handed on (an entry softly invalidated, or picked
- * for early refresh): the route uses it instead of reading L1 again, so the read counts once
- * and XFetch's pick stands.
+ * What the pre-router read for `key` and handed on (a miss, an entry softly invalidated, or
+ * picked for early refresh), or undefined when it read nothing for it: the route uses it
+ * instead of reading again, so the read counts once and XFetch's pick stands.
  */
-export function handedLookup(request: IncomingMessage, key: string): Lookup | undefined {
+export function handedRead(request: IncomingMessage, key: string): HandedRead | undefined {
   const handed = (request as PeekedRequest)[PEEKED];
-  return handed?.key === key ? handed.found : undefined;
+  return handed?.key === key ? handed : undefined;
 }
 
 /** URLs remembered at most; the map is emptied when full (a forgotten URL goes through Fastify once more). */
 const URLS_REMEMBERED = 50_000;
 
 /**
- * Hot path: answers a repeat GET from L1 before Fastify sees it. The route hook records which
- * cache key a raw URL of a `@Cached` route resolved to (routes that vary by caller are never
- * recorded); a later GET of that URL whose entry is fresh in L1 is written from Node's
+ * Hot path: answers a repeat GET from the cache before Fastify sees it. The route hook records
+ * which cache key a raw URL of a `@Cached` route resolved to (routes that vary by caller are
+ * never recorded); a later GET of that URL whose entry is fresh is written from Node's
  * `request` listener with the same headers, request id and log line as a hit through Fastify,
  * without Fastify's request and reply objects, routing or hooks (bench/RESULTS.md: 9–35% of
- * a hit's CPU). Everything else — a miss, an entry that is stale, softly invalidated
- * or due for early refresh, another method, an unknown URL, a shutdown under way — goes to
- * Fastify as before. Fastify hooks do not run for these hits: Hotpath's own are done here and
- * Nest's do nothing for such a GET (no middleware, CORS, security headers or versioning are
- * set up). An app that adds a global onRequest hook (authentication, rate limits) must turn
- * this off (`CACHE_PRE_ROUTER=false`).
+ * a hit's CPU). A fresh L1 entry answers synchronously; an URL whose entry left L1 (evicted,
+ * or its tags unknown here) is read from L2 first, as the route would. Everything else — a
+ * miss, an entry that is stale, softly invalidated or due for early refresh, another method,
+ * an unknown URL, a shutdown under way — goes to Fastify with what was read. Fastify hooks do
+ * not run for these hits: Hotpath's own are done here and Nest's do nothing for such a GET (no
+ * middleware, CORS, security headers or versioning are set up). An app that adds a global
+ * onRequest hook (authentication, rate limits) must turn this off (`CACHE_PRE_ROUTER=false`).
  */
 @Injectable()
 export class PreRouterHits implements OnModuleDestroy {
@@ -67,9 +74,7 @@ export class PreRouterHits implements OnModuleDestroy {
     }
     const [fastify] = listeners;
     server.removeListener('request', fastify);
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (!this.answer(request, response)) fastify(request, response);
-    });
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => this.handle(request, response, fastify));
   }
 
   /** Nest answers 503 while shutting down: from now on every request goes to Fastify. */
@@ -77,20 +82,35 @@ export class PreRouterHits implements OnModuleDestroy {
     this.stopped = true;
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse): boolean {
-    if (request.method !== 'GET' || this.stopped) return false;
-    const known = this.urls.get(request.url as string);
-    if (!known) return false;
-    const found = this.cache.peek(known.key, known.namespace);
-    if (found?.state !== 'fresh') {
-      if (found) (request as PeekedRequest)[PEEKED] = { key: known.key, found };
-      return false;
-    }
+  private handle(request: IncomingMessage, response: ServerResponse, fastify: RequestListener): void {
+    const known = request.method === 'GET' && !this.stopped ? this.urls.get(request.url as string) : undefined;
+    if (!known) return fastify(request, response);
     const started = requestLogEnabled('info') ? performance.now() : undefined;
+    const peeked = this.cache.peek(known.key, known.namespace);
+    if (peeked?.state === 'fresh') return this.write(request, response, known, peeked.entry, started);
+    if (peeked) return this.handOn(request, response, fastify, known.key, peeked);
+    this.cache.lookup(known.key, known.namespace).then(
+      (found) => {
+        if (response.destroyed) return;
+        if (found?.state === 'fresh' && !this.stopped) this.write(request, response, known, found.entry, started);
+        else this.handOn(request, response, fastify, known.key, found);
+      },
+      (error: unknown) => {
+        this.logger.warn({ msg: 'pre-router read failed; the route answers', error: String(error) });
+        fastify(request, response);
+      },
+    );
+  }
+
+  private handOn(request: IncomingMessage, response: ServerResponse, fastify: RequestListener, key: string, found: Lookup | undefined): void {
+    (request as PeekedRequest)[PEEKED] = { key, found };
+    fastify(request, response);
+  }
+
+  private write(request: IncomingMessage, response: ServerResponse, known: KnownUrl, entry: CacheEntry, started: number | undefined): void {
     const id = requestId(request);
     this.served++;
-    const status = writeHit(request, response, found.entry, 'HIT', known.cacheControl, ['x-request-id', id]);
+    const status = writeHit(request, response, entry, 'HIT', known.cacheControl, ['x-request-id', id]);
     if (started !== undefined) response.once('finish', () => logRequestCompleted(id, 'GET', request.url as string, status, performance.now() - started));
-    return true;
   }
 }
