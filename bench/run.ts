@@ -45,18 +45,20 @@ async function main(): Promise<void> {
   const routed = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_PRE_ROUTER: 'false' }, '/health/ready');
   // One L1 entry for 1,000+ paths: every request misses L1 and is answered from Redis (L2).
   const l2Only = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_L1_MAX_ITEMS: '1' }, '/health/ready');
+  // The same, every hit routed through Fastify: what a fresh process pays for the first request of each URL.
+  const l2Routed = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_L1_MAX_ITEMS: '1', CACHE_PRE_ROUTER: 'false' }, '/health/ready');
   const machine = { nproc: cpus().length, node: process.version, loader: generator };
   try {
-    const apps = { uncached, cached, routed, l2Only };
+    const apps = { uncached, cached, routed, l2Only, l2Routed };
     for (const scenario of scenarios) await runScenario(scenario, apps, scenario.paths(samples), { duration, warmup, connections, rounds, generator }, machine);
   } finally {
-    await Promise.all([uncached.stop(), cached.stop(), routed.stop(), l2Only.stop()]);
+    await Promise.all([uncached.stop(), cached.stop(), routed.stop(), l2Only.stop(), l2Routed.stop()]);
   }
 }
 
 async function runScenario(
   scenario: Scenario,
-  apps: { uncached: Server; cached: Server; routed: Server; l2Only: Server },
+  apps: { uncached: Server; cached: Server; routed: Server; l2Only: Server; l2Routed: Server },
   paths: string[],
   opts: { duration: number; warmup: number; connections: number; rounds: number; generator: LoadGenerator },
   machine: { nproc: number; node: string; loader: LoadGenerator },
@@ -81,6 +83,7 @@ async function runScenario(
     { name: 'hotpath (warm L1 cache)', start: running(apps.cached) },
     { name: 'hotpath (warm L1, routed by Fastify)', start: running(apps.routed) },
     { name: 'hotpath (L2 hits, L1 of one entry)', start: running(apps.l2Only) },
+    { name: 'hotpath (L2 hits, routed by Fastify)', start: running(apps.l2Routed) },
   ];
   // Every target is up at once and measured in rotation, round after round: the machine's
   // speed drifts over minutes, and rotation spreads that drift over all rows alike.
