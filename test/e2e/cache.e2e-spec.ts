@@ -9,7 +9,7 @@ import { GetAgencyStatsQuery } from '../../src/modules/agencies/queries/get-agen
 import { PreRouterHits, TieredCache } from '../../src/platform/cache/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
 import { projectStats } from '../support/project-stats.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { redisReady, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('cached endpoints', () => {
   let t: TestApp;
@@ -20,6 +20,8 @@ describe('cached endpoints', () => {
 
   beforeAll(async () => {
     t = await startTestApp('cache');
+    // Tests below read through a second instance what this one wrote to Redis.
+    await redisReady(t.app);
     fx = new Fixtures(t.db.client);
     agency = await fx.agency();
     supplier = await fx.supplier();
@@ -144,6 +146,7 @@ describe('cached endpoints', () => {
     const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
     const second = await createApp(config);
     await second.listen({ host: '127.0.0.1', port: 0 });
+    await redisReady(second);
     const address = second.getHttpServer().address() as { port: number };
     const viaSecond = async (path: string) => {
       const res = await fetch(`http://127.0.0.1:${address.port}${path}`);
@@ -170,6 +173,7 @@ describe('cached endpoints', () => {
     const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
     const second = await createApp(config);
     await second.listen({ host: '127.0.0.1', port: 0 });
+    await redisReady(second);
     const { port } = second.getHttpServer().address() as { port: number };
     try {
       const path = `/contracts?supplier=${supplier}&limit=7`;
@@ -194,6 +198,7 @@ describe('cached endpoints', () => {
     const second = await createApp(config);
     await second.init();
     try {
+      await redisReady(second);
       expect(await second.get<Cache>(CACHE_MANAGER).get('report:1')).toEqual({ rows: [1, 2, 3] });
       await manager.del('report:1');
       expect(await manager.get('report:1')).toBeUndefined();

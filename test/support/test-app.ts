@@ -1,7 +1,10 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Redis } from 'ioredis';
 import { type AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig, type Env } from '../../src/config/index.js';
+import { REDIS_CLIENT } from '../../src/platform/redis/index.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from './test-database.js';
 
 export interface TestApp {
@@ -10,6 +13,15 @@ export interface TestApp {
   readonly baseUrl: string;
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
+}
+
+/**
+ * Resolves once the app's shared Redis connection is ready. The app starts without waiting
+ * for Redis (reads then miss L2), so a test that reads what another instance wrote waits.
+ */
+export async function redisReady(app: INestApplicationContext): Promise<void> {
+  const redis = app.get<Redis>(REDIS_CLIENT);
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
 }
 
 /** The whole app on an ephemeral port, over a fresh database and its own Redis key prefix. */
