@@ -41,7 +41,7 @@ const URLS_REMEMBERED = 50_000;
  * never recorded); a later GET of that URL whose entry is fresh is written from Node's
  * `request` listener with the same headers, request id and log line as a hit through Fastify,
  * without Fastify's request and reply objects, routing or hooks (bench/RESULTS.md: 9–35% of
- * a hit's CPU). A fresh L1 entry answers synchronously; an URL whose entry left L1 (evicted,
+ * a hit's CPU). A fresh L1 entry answers synchronously; a URL whose entry left L1 (evicted,
  * or its tags unknown here) is read from L2 first, as the route would. Everything else — a
  * miss, an entry that is stale, softly invalidated or due for early refresh, another method,
  * an unknown URL, a shutdown under way — goes to Fastify with what was read. Fastify hooks do
