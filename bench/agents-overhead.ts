@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { Piscina } from 'piscina';
 import { AgentPool, type AgentPoolSettings, agentTask, mapReduceRanges } from '../src/platform/agents/index.js';
 import { sumSqrt } from './agent-tasks.js';
+import { median } from './lib/stats.js';
 
 /**
  * Agent pool overhead: per-task cost of Hotpath's pool beside bare piscina on a trivial task
@@ -46,7 +47,6 @@ async function perTask(run: Runner, inFlight: number): Promise<number> {
   return ((performance.now() - started) * 1000) / TASKS;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const bareSync = new Piscina({ filename: taskFile.href, name: 'echo', minThreads: THREADS, maxThreads: THREADS });

@@ -8,6 +8,7 @@ import { AGENT_NAMES, loadContractColumns } from '../src/modules/analysis/index.
 import { AgentPool } from '../src/platform/agents/index.js';
 import { runAllAgents } from '../scripts/analysis/run-agents.js';
 import { prepareBenchDatabase } from './lib/bench-db.js';
+import { median } from './lib/stats.js';
 
 /**
  * A whole-data-set investigation (all four agents) on the bench data set: load (binary COPY into
@@ -15,7 +16,6 @@ import { prepareBenchDatabase } from './lib/bench-db.js';
  * inline on one thread. Median of `--rounds`.
  */
 const { values: args } = parseArgs({ options: { contracts: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' }, rounds: { type: 'string', default: '5' }, threads: { type: 'string', default: String(cpus().length) } } });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench';

@@ -12,6 +12,7 @@ import { AppConfig, ConfigModule } from '../src/config/index.js';
 import { bullConnection, bullPrefix, defaultJobOptions, JobsModule, QueueProcessor, workerSettings } from '../src/platform/jobs/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
 import { cpuSecondsOf } from './lib/processes.js';
+import { median } from './lib/stats.js';
 
 /**
  * Jobs per second through Hotpath's jobs module (JobsModule's queue with its default job
@@ -152,7 +153,6 @@ async function processing(subject: Subject, prefix: string, n: number, concurren
   return resultOf(n - 1, measured);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { jobs: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '1,10,50' } } });
