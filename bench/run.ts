@@ -11,6 +11,20 @@ import { SCENARIOS, scenarioByName, type Scenario } from './scenarios.js';
 const USAGE = `usage: npm run bench -- <${SCENARIOS.map((s) => s.name).join('|')}|all> [--duration 10] [--warmup 3] [--connections 50] [--rounds 3] [--contracts 1000000] [--seed 42] [--loader wrk|autocannon]`;
 const DIST = join(import.meta.dirname, '..');
 
+/** The API processes every scenario measures: the environment each adds to the bench's. */
+const API_VARIANTS = {
+  uncached: { CACHE_ENABLED: 'false' },
+  cached: {},
+  // The same warm L1, with every hit routed through Fastify (the pre-router off).
+  routed: { CACHE_PRE_ROUTER: 'false' },
+  // One L1 entry for 1,000+ paths: every request misses L1 and is answered from Redis (L2).
+  l2Only: { CACHE_L1_MAX_ITEMS: '1' },
+  // The same, every hit routed through Fastify: what a fresh process pays for the first request of each URL.
+  l2Routed: { CACHE_L1_MAX_ITEMS: '1', CACHE_PRE_ROUTER: 'false' },
+} as const;
+type ApiName = keyof typeof API_VARIANTS;
+type Apps = Record<ApiName, Server>;
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -39,26 +53,19 @@ async function main(): Promise<void> {
   const samples = await sampleIds(databaseUrl, 1000);
   // The API role only, as `npm start` runs it: the worker role's relay, consumers and jobs are not what is measured.
   const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api' };
-  const uncached = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_ENABLED: 'false' }, '/health/ready');
-  const cached = await startServer(join(DIST, 'src/main.js'), appEnv, '/health/ready');
-  // The same warm L1, with every hit routed through Fastify (the pre-router off).
-  const routed = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_PRE_ROUTER: 'false' }, '/health/ready');
-  // One L1 entry for 1,000+ paths: every request misses L1 and is answered from Redis (L2).
-  const l2Only = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_L1_MAX_ITEMS: '1' }, '/health/ready');
-  // The same, every hit routed through Fastify: what a fresh process pays for the first request of each URL.
-  const l2Routed = await startServer(join(DIST, 'src/main.js'), { ...appEnv, CACHE_L1_MAX_ITEMS: '1', CACHE_PRE_ROUTER: 'false' }, '/health/ready');
   const machine = { nproc: cpus().length, node: process.version, loader: generator };
+  const apps: Partial<Apps> = {};
   try {
-    const apps = { uncached, cached, routed, l2Only, l2Routed };
-    for (const scenario of scenarios) await runScenario(scenario, apps, scenario.paths(samples), { duration, warmup, connections, rounds, generator }, machine);
+    for (const [name, env] of Object.entries(API_VARIANTS) as [ApiName, Record<string, string>][]) apps[name] = await startServer(join(DIST, 'src/main.js'), { ...appEnv, ...env }, '/health/ready');
+    for (const scenario of scenarios) await runScenario(scenario, apps as Apps, scenario.paths(samples), { duration, warmup, connections, rounds, generator }, machine);
   } finally {
-    await Promise.all([uncached.stop(), cached.stop(), routed.stop(), l2Only.stop(), l2Routed.stop()]);
+    await Promise.all(Object.values(apps).map((server) => server.stop()));
   }
 }
 
 async function runScenario(
   scenario: Scenario,
-  apps: { uncached: Server; cached: Server; routed: Server; l2Only: Server; l2Routed: Server },
+  apps: Apps,
   paths: string[],
   opts: { duration: number; warmup: number; connections: number; rounds: number; generator: LoadGenerator },
   machine: { nproc: number; node: string; loader: LoadGenerator },

@@ -3,6 +3,7 @@ import type { Command } from 'ioredis';
 import { createRedisConnection, deleteByPrefix } from '../../src/platform/redis/index.js';
 import { GetBatcher } from '../../src/platform/cache/stores/get-batcher.js';
 import { testKeyPrefix } from '../support/test-database.js';
+import { connectionReady } from '../support/wait-for.js';
 
 const tickEnd = () => new Promise<void>((resolve) => process.nextTick(resolve));
 
@@ -14,7 +15,7 @@ describe('GetBatcher', () => {
   let batcher: GetBatcher;
 
   beforeAll(async () => {
-    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+    await connectionReady(redis);
     for (let i = 0; i < 10; i++) await redis.set(`k${i}`, `value ${i}`);
     const send = redis.sendCommand.bind(redis);
     jest.spyOn(redis, 'sendCommand').mockImplementation((command: Command) => {

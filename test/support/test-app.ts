@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.factory.js';
 import { AppConfig, type Env } from '../../src/config/index.js';
 import { REDIS_CLIENT } from '../../src/platform/redis/index.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from './test-database.js';
+import { connectionReady } from './wait-for.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -20,8 +21,7 @@ export interface TestApp {
  * for Redis (reads then miss L2), so a test that reads what another instance wrote waits.
  */
 export async function redisReady(app: INestApplicationContext): Promise<void> {
-  const redis = app.get<Redis>(REDIS_CLIENT);
-  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  await connectionReady(app.get<Redis>(REDIS_CLIENT));
 }
 
 /** The whole app on an ephemeral port, over a fresh database and its own Redis key prefix. */

@@ -6,3 +6,8 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** Resolves once an ioredis connection is ready (clients without an offline queue reject commands before). */
+export async function connectionReady(redis: { status: string; once(event: 'ready', listener: () => void): unknown }): Promise<void> {
+  if (redis.status !== 'ready') await new Promise<void>((resolve) => redis.once('ready', resolve));
+}
