@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
 import { appendToOutbox, envelope, OutboxRelay, streamOf } from '../../src/platform/events/index.js';
-import { TAKE_OUTBOX_WRITER_LOCK } from '../../src/platform/events/outbox-writers.js';
+import { OUTBOX_HORIZON_SQL, TAKE_OUTBOX_WRITER_LOCK } from '../../src/platform/events/outbox-writers.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -82,6 +82,30 @@ describe('outbox relay', () => {
       expect(await versionsIn(aggregate)).toEqual([1, 2]);
     } finally {
       await slow.end();
+    }
+  });
+
+  it('holds back a writer that commits after the relay\'s snapshot but before it reads the locks', async () => {
+    const slow = new Client({ connectionString: db.url });
+    const probe = new Client({ connectionString: db.url });
+    await Promise.all([slow.connect(), probe.connect()]);
+    try {
+      await slow.query('BEGIN');
+      await insertEvent(slow, randomUUID(), 1);
+      const xid = BigInt((await slow.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0].xid);
+      // A younger writer commits first: its row is visible to the snapshot below.
+      await insertEvent(db.client, randomUUID(), 1);
+      // The race, slowed down: in a repeatable-read transaction the snapshot is taken at its
+      // first statement, and the horizon's statement reads the locks after the writer committed.
+      await probe.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await probe.query('SELECT 1');
+      await slow.query('COMMIT');
+      const read = probe.query<{ horizon: string }>(`SELECT (${OUTBOX_HORIZON_SQL}) AS horizon`);
+      // Its row is invisible to that statement: rows of younger transactions must not pass it.
+      expect(BigInt((await read).rows[0].horizon)).toBeLessThanOrEqual(xid);
+      await probe.query('COMMIT');
+    } finally {
+      await Promise.all([slow.end(), probe.end()]);
     }
   });
 

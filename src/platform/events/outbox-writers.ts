@@ -19,14 +19,23 @@ export const TAKE_OUTBOX_WRITER_LOCK = `SELECT pg_advisory_xact_lock_shared(${OU
  * (its subtransactions' ids are younger); one read of pg_locks, no pg_stat_activity (3x the
  * cost). `age()` counts from the current counter, which only moves up while the statement
  * runs, so the horizon errs low (waits), never high.
+ *
+ * The statement's snapshot is taken before pg_locks is read. A writer running at the snapshot
+ * that commits before the read holds no lock any more, yet its rows are invisible to this
+ * statement: rows of later transactions would go out before them. So a transaction in the
+ * snapshot's in-progress list that no longer holds its transaction lock also bounds the
+ * horizon (it may have been a writer); one still running and not a writer does not.
  */
 export const OUTBOX_HORIZON_SQL = `
   WITH held AS MATERIALIZED (
     SELECT pid, locktype, classid, objid, objsubid, database, transactionid, mode FROM pg_locks
      WHERE locktype IN ('advisory', 'transactionid') AND granted)
-  SELECT coalesce(
-           pg_snapshot_xmax(pg_current_snapshot())::text::bigint - max(age(x.transactionid)),
-           pg_snapshot_xmax(pg_current_snapshot())::text::bigint) AS horizon
+  SELECT least(
+           coalesce(
+             pg_snapshot_xmax(pg_current_snapshot())::text::bigint - max(age(x.transactionid)),
+             pg_snapshot_xmax(pg_current_snapshot())::text::bigint),
+           (SELECT min(f::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS f
+             WHERE f::xid NOT IN (SELECT transactionid FROM held WHERE locktype = 'transactionid' AND mode = 'ExclusiveLock'))) AS horizon
     FROM held w JOIN held x ON x.pid = w.pid AND x.locktype = 'transactionid' AND x.mode = 'ExclusiveLock'
    WHERE w.locktype = 'advisory' AND w.classid = ${OUTBOX_WRITERS_LOCK[0]} AND w.objid = ${OUTBOX_WRITERS_LOCK[1]} AND w.objsubid = 2
      AND w.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
