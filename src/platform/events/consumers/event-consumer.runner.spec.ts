@@ -69,6 +69,30 @@ describe('EventConsumerRunner (in-memory transport)', () => {
     expect(handled).toEqual(['b1', 'a1', 'a2']);
   });
 
+  it('acknowledges handled entries only after the handler\'s beforeAck barrier resolved, retrying a failed one', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let barriers = 0;
+    const handled: string[] = [];
+    const ids = [transport.publish('s', event('a', 1)), transport.publish('s', event('b', 1))];
+    const handler = {
+      handle: async (e: EventEnvelope) => void handled.push(e.aggregateId),
+      beforeAck: async () => {
+        if (++barriers === 1) throw new Error('database away');
+        await gate;
+      },
+    };
+    runner = new EventConsumerRunner({ className: 'Test', group: 'group', aggregateTypes: ['contract'], eventTypes: undefined, maxDeliveries: 3, handler }, transport, settings, () => undefined);
+    runner.start();
+    await until(() => handled.length === 2 && barriers >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(transport.acked).toEqual([]);
+    release();
+    await until(() => transport.acked.length === 2);
+    expect([...transport.acked].sort()).toEqual([...ids].sort());
+    expect(logs.lines.some((line) => line.includes('beforeAck failed'))).toBe(true);
+  });
+
   it('retries with growing delays, recording each delivery, then dead-letters after maxDeliveries', async () => {
     const tries: number[] = [];
     const id = transport.publish('s', event('a', 1));

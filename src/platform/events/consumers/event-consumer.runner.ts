@@ -14,6 +14,8 @@ import { Sleeper } from './sleeper.js';
 import type { StreamEntry } from './stream-entry.js';
 import { withTimeout } from './with-timeout.js';
 
+const ACK_BARRIER_WINDOW_MS = 10;
+
 /**
  * Runs one consumer group: reads its own pending entries, then new ones, into one lane per
  * aggregate (up to `concurrency` aggregates at once, each one's entries one at a time in
@@ -26,7 +28,7 @@ export class EventConsumerRunner {
   private readonly counters = emptyCounters();
   private readonly sleeper = new Sleeper();
   private readonly lanes: LaneScheduler;
-  private readonly acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
+  private readonly acks: AckBatcher;
   private stopping = false;
   private failing = false;
   /** The group exists on every stream; false until created, and again once Redis lost it (NOGROUP). */
@@ -45,6 +47,12 @@ export class EventConsumerRunner {
     private readonly closeConnection: () => void,
   ) {
     this.logger = new Logger(`EventConsumer:${consumer.group}`);
+    this.acks = new AckBatcher(
+      (stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)),
+      () => this.durable(),
+      // One durability barrier (a WAL flush) per 10 ms of acknowledgements, not one per batch.
+      consumer.handler.beforeAck ? ACK_BARRIER_WINDOW_MS : 0,
+    );
     const { handler } = consumer;
     const handleOne = (event: EventEnvelope) => handler.handle(event);
     const handleBatch = handler.handleBatch?.bind(handler);
@@ -173,6 +181,25 @@ export class EventConsumerRunner {
       } catch (error) {
         if (this.stopping) return;
         this.failed(error);
+        await this.sleeper.sleep(reconnectDelay(attempt));
+      }
+    }
+  }
+
+  /**
+   * The handler's `beforeAck` barrier, retried until it succeeds; false only when the consumer
+   * stops first (the batch is then not acknowledged, its entries are delivered again).
+   */
+  private async durable(): Promise<boolean> {
+    const { handler } = this.consumer;
+    if (!handler.beforeAck) return true;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler.beforeAck();
+        return true;
+      } catch (error) {
+        if (attempt === 1) this.logger.warn({ msg: 'acknowledgements wait: the handler\'s beforeAck failed; retrying', error: errorText(error) });
+        if (this.stopping) return false;
         await this.sleeper.sleep(reconnectDelay(attempt));
       }
     }

@@ -23,6 +23,14 @@ export interface EventConsumerHandler {
    * bad event fails alone.
    */
   handleBatch?(events: EventEnvelope[]): Promise<void>;
+  /**
+   * Optional durability barrier, for a handler whose effects commit without waiting for the
+   * WAL flush (`applyEachOnce(..., { asyncCommit: true })`): called once per batch of
+   * acknowledgements, after the handlers of that batch resolved; the entries are acknowledged
+   * only once it resolves (`walFlushed`). A rejection is retried with backoff; entries whose
+   * barrier never succeeds (the consumer stopped) stay pending and are delivered again.
+   */
+  beforeAck?(): Promise<void>;
 }
 
 /** Marks a provider as a Redis Streams consumer group; `EventConsumersModule` runs it. */
