@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyEachOnce, applyOnce, EventConsumer, type EventEnvelope, walFlushed } from '../../src/platform/events/index.js';
+import { applyEachOnce, applyOnce, EventConsumer, type EventEnvelope, durablyApplied } from '../../src/platform/events/index.js';
 
 export const BENCH_GROUP = 'bench-projection';
 
@@ -19,7 +19,7 @@ const UPSERT = `INSERT INTO bench_projection (aggregate_id, events) SELECT id, c
 /**
  * A projection like the real ones: an upsert per event, applied once through the inbox; the
  * events ready together share one transaction, committed asynchronously, and acknowledged
- * once the WAL is flushed.
+ * once their inbox rows are known flushed.
  */
 @EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
 @Injectable()
@@ -39,8 +39,8 @@ export class BenchProjection {
     for (const event of events) appliedAt.push([event.eventId, at, started]);
   }
 
-  async beforeAck(): Promise<void> {
-    if (asyncCommit) await walFlushed(this.db);
+  async beforeAck(eventIds: string[]): Promise<string[]> {
+    return asyncCommit ? durablyApplied(this.db, BENCH_GROUP, eventIds) : eventIds;
   }
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
-import { applyEachOnce, applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf, walFlushed } from '../../src/platform/events/index.js';
+import { applyEachOnce, applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf, durablyApplied } from '../../src/platform/events/index.js';
 import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { aggregatesOnOneShard, anEvent, publish, type RunningConsumers, startConsumers } from '../support/events.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
@@ -344,7 +344,7 @@ describe('applyOnce (real Postgres)', () => {
     expect(await applyEachOnce(dataSource, 'batch', [fresh1, fresh2], () => Promise.reject(new Error('not called')))).toEqual([]);
   });
 
-  it('commits asynchronously only when asked, that transaction alone; walFlushed makes every earlier commit durable', async () => {
+  it('commits asynchronously only when asked, that transaction alone; durablyApplied flushes every earlier commit and names the applied events', async () => {
     const settingIn = async (asyncCommit: boolean) => {
       let setting = '';
       await applyOnce(dataSource, 'commit-mode', anEvent(randomUUID(), 1), async (manager) => {
@@ -359,7 +359,9 @@ describe('applyOnce (real Postgres)', () => {
     expect(await applyOnce(dataSource, 'async', event, (m) => m.query('INSERT INTO effects (event_id) VALUES ($1)', [event.eventId]), { asyncCommit: true })).toBe(true);
     expect(await effects(event.eventId)).toBe(1);
     const [{ lsn }] = (await dataSource.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')) as { lsn: string }[];
-    await walFlushed(dataSource);
+    const unknown = anEvent(randomUUID(), 1);
+    expect(await durablyApplied(dataSource, 'async', [event.eventId, unknown.eventId])).toEqual([event.eventId]);
+    expect(await durablyApplied(dataSource, 'another-group', [event.eventId])).toEqual([]);
     const [{ flushed }] = (await dataSource.query('SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn AS flushed', [lsn])) as { flushed: boolean }[];
     expect(flushed).toBe(true);
   });

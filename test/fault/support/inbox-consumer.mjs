@@ -1,6 +1,7 @@
 // A worker-like process for fault tests: one @EventConsumer that applies each event once
 // (applyOnce) into `applied`, and records redeliveries it skipped into `skipped`. Plain
-// JavaScript over the built code, so a test can start it and kill -9 it.
+// JavaScript over the built code, so a test can start it and kill -9 it. ASYNC_COMMIT=1:
+// its transactions commit asynchronously and it acknowledges once `durablyApplied` confirms.
 import 'reflect-metadata';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
@@ -8,11 +9,12 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '../../../dist/src/config/index.js';
 import { DatabaseModule } from '../../../dist/src/platform/database/index.js';
-import { applyOnce, EventConsumer, EventConsumersModule } from '../../../dist/src/platform/events/index.js';
+import { applyOnce, EventConsumer, EventConsumersModule, durablyApplied } from '../../../dist/src/platform/events/index.js';
 import { closeOnSignal } from '../../../dist/src/platform/lifecycle/index.js';
 
 const GROUP = 'fault-inbox';
 const delayMs = Number(process.env.HANDLER_DELAY_MS ?? '0');
+const asyncCommit = process.env.ASYNC_COMMIT === '1';
 
 class InboxConsumer {
   constructor(dataSource) {
@@ -23,10 +25,14 @@ class InboxConsumer {
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const applied = await applyOnce(this.dataSource, GROUP, event, (manager) =>
       manager.query('INSERT INTO applied (event_id, aggregate_id, version) VALUES ($1, $2, $3)', [event.eventId, event.aggregateId, event.aggregateVersion]),
+      { asyncCommit },
     );
     if (!applied) await this.dataSource.query('INSERT INTO skipped (event_id) VALUES ($1)', [event.eventId]);
   }
 }
+if (asyncCommit) InboxConsumer.prototype.beforeAck = function beforeAck(eventIds) {
+  return durablyApplied(this.dataSource, GROUP, eventIds);
+};
 Inject(getDataSourceToken())(InboxConsumer, undefined, 0);
 Reflect.decorate([EventConsumer({ group: GROUP, aggregateTypes: ['contract'] }), Injectable()], InboxConsumer);
 

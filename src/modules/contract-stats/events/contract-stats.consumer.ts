@@ -19,9 +19,4 @@ export class ContractStatsConsumer implements EventConsumerHandler {
   async handleBatch(events: EventEnvelope[]): Promise<void> {
     await this.live.handleBatch(events);
   }
-
-  /** Acknowledged once the asynchronously committed batches are on disk. */
-  beforeAck(): Promise<void> {
-    return this.live.durable();
-  }
 }

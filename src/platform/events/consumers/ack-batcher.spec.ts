@@ -25,36 +25,4 @@ describe('AckBatcher', () => {
     await batcher.drain();
     expect(sent).toEqual(['1-0']);
   });
-
-  it('sends a batch only after its barrier resolved, and leaves ids added meanwhile to the next batch', async () => {
-    const sent: string[][] = [];
-    const barriers: (() => void)[] = [];
-    const batcher = new AckBatcher(
-      async (_stream, ids) => void sent.push(ids),
-      () => new Promise<boolean>((resolve) => barriers.push(() => resolve(true))),
-    );
-    batcher.add('a', '1-0');
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(barriers).toHaveLength(1);
-    batcher.add('a', '2-0');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(sent).toEqual([]);
-    barriers[0]();
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(sent).toEqual([['1-0']]);
-    expect(barriers).toHaveLength(2);
-    barriers[1]();
-    await batcher.drain();
-    expect(sent).toEqual([['1-0'], ['2-0']]);
-  });
-
-  it('drops a batch whose barrier answers false (the entries stay pending)', async () => {
-    const sent: string[] = [];
-    const batcher = new AckBatcher(async (_stream, ids) => void sent.push(...ids), async () => false);
-    batcher.add('a', '1-0');
-    await batcher.drain();
-    expect(sent).toEqual([]);
-  });
 });

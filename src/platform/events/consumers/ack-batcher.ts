@@ -3,22 +3,13 @@
  * current tick's work is done: one round trip for a whole batch instead of one per entry
  * (hot path). A handled entry's lane moves on without waiting for its ack; if the ack is lost
  * the entry is redelivered later and the handler's idempotency absorbs it.
- *
- * `ready` runs once per batch, after the batch is taken and before it is sent: it covers every
- * id added before it started (a durability barrier for handlers that commit asynchronously).
- * When it answers false the batch is not sent: those entries stay pending and are reclaimed.
- * A batch waits `windowMs` (0: the end of the tick) so that one barrier covers many entries.
  */
 export class AckBatcher {
   private pending = new Map<string, string[]>();
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly send: (stream: string, ids: string[]) => Promise<void>,
-    private readonly ready: () => Promise<boolean> = async () => true,
-    private readonly windowMs = 0,
-  ) {}
+  constructor(private readonly send: (stream: string, ids: string[]) => Promise<void>) {}
 
   add(stream: string, id: string): void {
     const ids = this.pending.get(stream);
@@ -26,12 +17,10 @@ export class AckBatcher {
     else this.pending.set(stream, [id]);
     if (this.scheduled) return;
     this.scheduled = true;
-    const flush = () => {
+    setImmediate(() => {
       this.scheduled = false;
       this.flushing = this.flushing.then(() => this.flushNow());
-    };
-    if (this.windowMs > 0) setTimeout(flush, this.windowMs);
-    else setImmediate(flush);
+    });
   }
 
   /** Resolves once every id added so far has been sent (or given up on by `send`). */
@@ -44,7 +33,6 @@ export class AckBatcher {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    if (!(await this.ready())) return;
     await Promise.all([...batch].map(([stream, ids]) => this.send(stream, ids)));
   }
 }

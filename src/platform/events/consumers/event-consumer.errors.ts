@@ -32,3 +32,14 @@ export class EventHandlerTimeoutError extends AppError {
     super(`handler of group "${group}" did not finish within ${timeoutMs} ms`);
   }
 }
+
+/** A handler resolved, but its `beforeAck` did not find the effect durable (lost in a database crash); counted as a failed delivery, handled again. */
+export class EffectNotDurableError extends AppError {
+  static readonly code = 'EVENTS.EFFECT_NOT_DURABLE';
+  readonly code = EffectNotDurableError.code;
+  readonly kind = 'unavailable' as const;
+
+  constructor(group: string, eventId: string) {
+    super(`group "${group}": the effect of event ${eventId} is not durable (lost with a database crash?); it is handled again`);
+  }
+}

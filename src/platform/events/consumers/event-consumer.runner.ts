@@ -5,8 +5,9 @@ import type { ConsumerSettings } from './consumer-settings.js';
 import { emptyCounters, type EventConsumerStats } from './consumer-stats.js';
 import { afterFailure, mayHandle } from './delivery-decision.js';
 import type { EventEnvelope } from '../event-envelope.js';
+import { DurabilityGate } from './durability-gate.js';
 import { EventBatcher } from './event-batcher.js';
-import { EventHandlerTimeoutError } from './event-consumer.errors.js';
+import { EffectNotDurableError, EventHandlerTimeoutError } from './event-consumer.errors.js';
 import type { ConsumerTransport } from './consumer-transport.js';
 import { LaneScheduler } from './lane-scheduler.js';
 import type { ResolvedConsumer } from './resolved-consumer.js';
@@ -14,7 +15,8 @@ import { Sleeper } from './sleeper.js';
 import type { StreamEntry } from './stream-entry.js';
 import { withTimeout } from './with-timeout.js';
 
-const ACK_BARRIER_WINDOW_MS = 10;
+/** One confirmation (a WAL flush) per 5 ms of handled events at most, not one per batch. */
+const DURABILITY_WINDOW_MS = 5;
 
 /**
  * Runs one consumer group: reads its own pending entries, then new ones, into one lane per
@@ -29,6 +31,8 @@ export class EventConsumerRunner {
   private readonly sleeper = new Sleeper();
   private readonly lanes: LaneScheduler;
   private readonly acks: AckBatcher;
+  /** For a handler with `beforeAck`: an entry's lane waits here until its effect is durable. */
+  private readonly durability: DurabilityGate | undefined;
   private stopping = false;
   private failing = false;
   /** The group exists on every stream; false until created, and again once Redis lost it (NOGROUP). */
@@ -47,12 +51,8 @@ export class EventConsumerRunner {
     private readonly closeConnection: () => void,
   ) {
     this.logger = new Logger(`EventConsumer:${consumer.group}`);
-    this.acks = new AckBatcher(
-      (stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)),
-      () => this.durable(),
-      // One durability barrier (a WAL flush) per 10 ms of acknowledgements, not one per batch.
-      consumer.handler.beforeAck ? ACK_BARRIER_WINDOW_MS : 0,
-    );
+    this.acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
+    this.durability = consumer.handler.beforeAck ? new DurabilityGate((eventIds) => this.confirmDurable(eventIds), DURABILITY_WINDOW_MS) : undefined;
     const { handler } = consumer;
     const handleOne = (event: EventEnvelope) => handler.handle(event);
     const handleBatch = handler.handleBatch?.bind(handler);
@@ -149,6 +149,11 @@ export class EventConsumerRunner {
     for (let deliveries = entry.deliveries; ; ) {
       try {
         await withTimeout(this.handle(event), this.settings.handlerTimeoutMs, () => new EventHandlerTimeoutError(this.consumer.group, this.settings.handlerTimeoutMs));
+        // The aggregate's next event waits too, so a lost effect is applied again in its place.
+        if (this.durability && !(await this.durability.durable(event.eventId))) {
+          if (this.stopping) return;
+          throw new EffectNotDurableError(this.consumer.group, event.eventId);
+        }
         this.acks.add(entry.stream, entry.id);
         this.counters.handled++;
         return;
@@ -187,22 +192,21 @@ export class EventConsumerRunner {
   }
 
   /**
-   * The handler's `beforeAck` barrier, retried until it succeeds; false only when the consumer
-   * stops first (the batch is then not acknowledged, its entries are delivered again).
+   * The handler's `beforeAck` answer for these event ids, retried until there is one; undefined
+   * only when the consumer stops first (the entries then stay pending and come back).
    */
-  private async durable(): Promise<boolean> {
+  private async confirmDurable(eventIds: string[]): Promise<ReadonlySet<string> | undefined> {
     const { handler } = this.consumer;
-    if (!handler.beforeAck) return true;
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; handler.beforeAck; attempt++) {
       try {
-        await handler.beforeAck();
-        return true;
+        return new Set(await handler.beforeAck(eventIds));
       } catch (error) {
-        if (attempt === 1) this.logger.warn({ msg: 'acknowledgements wait: the handler\'s beforeAck failed; retrying', error: errorText(error) });
-        if (this.stopping) return false;
+        if (attempt === 1) this.logger.warn({ msg: 'cannot confirm that handled events are durable (beforeAck); retrying', error: errorText(error) });
+        if (this.stopping) return undefined;
         await this.sleeper.sleep(reconnectDelay(attempt));
       }
     }
+    return undefined;
   }
 
   /** Keeps held entries from looking idle to other consumers' reclaim. */

@@ -24,13 +24,15 @@ export interface EventConsumerHandler {
    */
   handleBatch?(events: EventEnvelope[]): Promise<void>;
   /**
-   * Optional durability barrier, for a handler whose effects commit without waiting for the
-   * WAL flush (`applyEachOnce(..., { asyncCommit: true })`): called once per batch of
-   * acknowledgements, after the handlers of that batch resolved; the entries are acknowledged
-   * only once it resolves (`walFlushed`). A rejection is retried with backoff; entries whose
-   * barrier never succeeds (the consumer stopped) stay pending and are delivered again.
+   * Optional, for a handler whose effects commit without waiting for the WAL flush
+   * (`applyEachOnce(..., { asyncCommit: true })`): resolves to those of `eventIds` (events
+   * whose handler resolved) whose effects are durable, typically `durablyApplied(db, group,
+   * eventIds)`. It is asked once for all the events handled meanwhile; each entry is
+   * acknowledged, and its aggregate's next event handled, only once its id is confirmed. An
+   * id not confirmed (its effect was lost with a database crash) is handled again. A rejection
+   * is retried with backoff.
    */
-  beforeAck?(): Promise<void>;
+  beforeAck?(eventIds: string[]): Promise<Iterable<string>>;
 }
 
 /** Marks a provider as a Redis Streams consumer group; `EventConsumersModule` runs it. */

@@ -4,10 +4,10 @@ import type { EventEnvelope } from '../event-envelope.js';
 export interface ApplyOnceOptions {
   /**
    * Commit without waiting for the WAL flush (the effect is visible at once, durable a few
-   * milliseconds later). Only for a consumer whose `beforeAck` is `walFlushed`: its entries
-   * are then acknowledged after the flush, so a database crash loses no event (the lost effects
-   * and inbox rows are applied again on redelivery). Given a caller's `EntityManager`, it is the
-   * caller's whole transaction that commits asynchronously.
+   * milliseconds later). Only for a consumer whose `beforeAck` is `durablyApplied`: an entry is
+   * acknowledged, and its aggregate moves on, once its inbox row is known durable; an effect
+   * lost with a database crash is applied again first. Given a caller's `EntityManager`, it is
+   * the caller's whole transaction that commits asynchronously.
    */
   asyncCommit?: boolean;
 }
@@ -18,15 +18,20 @@ const INSERT_INBOX_ASYNC_COMMIT = `INSERT INTO event_inbox (consumer_group, even
   WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id`;
 
 /**
- * Resolves once every transaction that committed before the call is durable. A transaction
- * that writes WAL and commits synchronously flushes the WAL up to its own commit record, and
- * every commit before it is earlier in the WAL; an id alone writes none (no flush), so it
- * writes a transactional logical-decoding message (prefix `hotpath.wal-flushed`, empty; any
- * logical decoding client can ignore it by prefix). One statement, one round trip and one
- * flush for any number of asynchronous commits (group commit).
+ * Those of `eventIds` whose effects, applied through the inbox for `group`, are durable: one
+ * statement that writes WAL (a transactional logical-decoding message, prefix
+ * `hotpath.wal-flushed`, empty: logical decoding clients can skip it by prefix) and commits
+ * synchronously, so the WAL is flushed up to it, and every commit before it with it; it reads
+ * the inbox rows in that statement's snapshot. An id it does not return was never applied or
+ * was lost with a crash. One round trip and one flush for any number of events (group commit).
  */
-export async function walFlushed(db: DataSource): Promise<void> {
-  await db.query(`SELECT set_config('synchronous_commit', 'on', true), pg_logical_emit_message(true, 'hotpath.wal-flushed', '')`);
+export async function durablyApplied(db: DataSource, group: string, eventIds: readonly string[]): Promise<string[]> {
+  const [row] = (await db.query(
+    `SELECT set_config('synchronous_commit', 'on', true), pg_logical_emit_message(true, 'hotpath.wal-flushed', ''),
+            array(SELECT event_id::text FROM event_inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])) AS durable`,
+    [group, eventIds],
+  )) as { durable: string[] }[];
+  return row.durable;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { TieredCache } from '../../../../platform/cache/index.js';
-import { type EventEnvelope, walFlushed } from '../../../../platform/events/index.js';
+import type { EventEnvelope } from '../../../../platform/events/index.js';
 import { CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS } from '../../contract-stats.constants.js';
 import { ProjectionRebuildingError } from '../../domain/contract-stats.errors.js';
 import { ContractStatsProjection, type ProjectionResult } from '../../infrastructure/contract-stats.projection.js';
@@ -12,9 +12,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
 /**
  * The live side of the contract stats projection: the events of a batch in one transaction
  * (version-guarded, so redeliveries change nothing), then the stats they moved are invalidated
- * on every instance. The transaction commits asynchronously (visible at once); `durable()`
- * resolves once it is on disk, and the consumer acknowledges only then, so a database crash
- * loses no event: its lost effects are applied again on redelivery.
+ * on every instance.
  * While a rebuild holds the projection it waits a few seconds, then fails, and the event comes
  * back with its retry.
  */
@@ -30,16 +28,10 @@ export class ProjectContractEventService {
     return this.handleBatch([event]);
   }
 
-  /** Resolves once every batch handled before the call is durable. */
-  durable(): Promise<void> {
-    return walFlushed(this.db);
-  }
-
   /** Events of distinct contracts (the consumer's batches) in one transaction. */
   async handleBatch(events: EventEnvelope[]): Promise<ProjectionResult> {
     const result = await this.db.transaction(async (tx) => {
-      // Committed without waiting for the WAL flush; the consumer acknowledges after `durable()`.
-      await tx.query(`SET LOCAL lock_timeout = ${CONTRACT_STATS_LOCK_WAIT_MS}; SET LOCAL synchronous_commit = off`);
+      await tx.query(`SET LOCAL lock_timeout = ${CONTRACT_STATS_LOCK_WAIT_MS}`);
       await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [CONTRACT_STATS_LOCK]).catch((error: unknown) => {
         throw error instanceof QueryFailedError && (error.driverError as { code?: string }).code === LOCK_NOT_AVAILABLE ? new ProjectionRebuildingError() : error;
       });
