@@ -11,14 +11,15 @@ import { AppConfig, ConfigModule } from '../src/config/index.js';
 import { dataSourceOptions, dropDatabase, migrate } from '../src/platform/database/index.js';
 import { appendToOutbox, envelope, EventConsumer, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
-import { percentile } from './lib/stats.js';
+import { median, percentile } from './lib/stats.js';
 
 /**
  * events-throughput: the stream leg at saturation — raw ioredis (XADD pipelined, then
  * XREADGROUP COUNT 100 + XACK on the same Redis) beside Hotpath's consumer runtime reading the
  * same entries with a no-op handler — and the latency from a command's commit to its
  * projection (outbox -> relay -> stream -> consumer -> applyOnce upsert) at ~1,000 events/s,
- * with the relay and the consumer in a worker process of their own.
+ * with the relay and the consumer in a worker process of their own: once with the projection
+ * committing asynchronously (confirmed durable before each ack), then with synchronous commits.
  */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const DATABASE_URL = process.env.BENCH_EVENTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench_events';
@@ -27,6 +28,8 @@ const SATURATION_EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
+/** Rounds of the latency runs (async, then sync, each round); each row is the median over rounds of each figure. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Row {
   name: string;
@@ -103,7 +106,11 @@ async function hotpathConsumer(redis: Redis): Promise<Row> {
   return { name: 'hotpath consumer (no-op handler, default config)', eventsPerSec: rate, note: 'per-aggregate order, 16 aggregates at once, batched XACK' };
 }
 
-async function commitToProjection(redis: Redis): Promise<Row[]> {
+/**
+ * `commit`: how the bench projection commits — asynchronously, confirmed by `durablyApplied`
+ * before each ack (the default), or synchronously (the peer).
+ */
+async function commitToProjection(redis: Redis, commit: 'async' | 'sync'): Promise<Row[]> {
   const prefix = `hotpath-bench-events:e2e:${process.pid}`;
   await dropDatabase(DATABASE_URL).catch(() => undefined);
   const settings = { url: DATABASE_URL, poolSize: 8, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 60_000, slowQueryMs: 60_000 };
@@ -113,7 +120,7 @@ async function commitToProjection(redis: Redis): Promise<Row[]> {
   await db.query('CREATE TABLE bench_projection (aggregate_id uuid PRIMARY KEY, events int NOT NULL)');
 
   const child = fork(join(import.meta.dirname, 'events-child.js'), [], {
-    env: { ...process.env, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: prefix, EVENTS_STREAM_SHARDS: String(SHARDS), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', EVENTS_CONSUMER_BLOCK_MS: '1000' },
+    env: { ...process.env, BENCH_PROJECTION_COMMIT: commit, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: prefix, EVENTS_STREAM_SHARDS: String(SHARDS), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', EVENTS_CONSUMER_BLOCK_MS: '1000' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
@@ -182,44 +189,65 @@ async function commitToProjection(redis: Redis): Promise<Row[]> {
   await db.destroy();
   await deleteByPrefix(redis, `${prefix}:`);
   if (projected.n !== total) throw new Error(`projection holds ${projected.n} events, expected ${total}; child reported ${applied.length} applied; streams hold ${toStream.length} measured entries`);
-  return [
+  const mode = commit === 'sync' ? ', synchronous projection commit' : '';
+  const rows: Row[] = [
     {
-      name: `hotpath commit -> stream (relay) at ${RATE}/s`,
+      name: `hotpath commit -> stream (relay) at ${RATE}/s${mode}`,
       eventsPerSec: total / produceSeconds,
       p50Ms: percentile(toStream, 0.5),
       p99Ms: percentile(toStream, 0.99),
       note: 'XADD time from the entry id (1 ms resolution)',
     },
     {
-      name: `hotpath stream -> projection at ${RATE}/s`,
+      name: `hotpath stream -> projection at ${RATE}/s${mode}`,
       eventsPerSec: total / produceSeconds,
       p50Ms: percentile(streamToProjection, 0.5),
       p99Ms: percentile(streamToProjection, 0.99),
       note: 'consumer leg, from the XADD time in the entry id (1 ms resolution)',
     },
     {
-      name: `hotpath projection handler at ${RATE}/s`,
+      name: `hotpath projection handler at ${RATE}/s${mode}`,
       eventsPerSec: total / produceSeconds,
       p50Ms: percentile(handlerRuns, 0.5),
       p99Ms: percentile(handlerRuns, 0.99),
       note: 'part of the consumer leg: the handler\'s own transaction (applyEachOnce: inbox rows + upsert)',
     },
     {
-    name: `hotpath commit -> projection at ${RATE}/s`,
+    name: `hotpath commit -> projection at ${RATE}/s${mode}`,
     eventsPerSec: total / produceSeconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     note: `outbox -> relay -> stream -> consumer -> applyOnce upsert; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up; events/s = what the producer reached`,
     },
   ];
+  // The peer's relay leg is the same code: only its consumer rows are printed.
+  return commit === 'sync' ? rows.slice(2) : rows;
+}
+
+/** The latency runs, async then sync, `ROUNDS` times; per row, the median of each figure over the rounds. */
+async function latencyRounds(redis: Redis): Promise<Row[]> {
+  const rounds: Row[][] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const rows = [...(await commitToProjection(redis, 'async')), ...(await commitToProjection(redis, 'sync'))];
+    for (const r of rows.filter((row) => row.name.includes('commit -> projection'))) console.error(`  round ${round} ${r.name}: p50 ${r.p50Ms?.toFixed(2)} ms, p99 ${r.p99Ms?.toFixed(2)} ms`);
+    rounds.push(rows);
+  }
+  const of = (i: number, pick: (row: Row) => number | undefined) => median(rounds.map((rows) => pick(rows[i]) ?? 0));
+  return rounds[0].map((row, i) => ({
+    ...row,
+    eventsPerSec: of(i, (r) => r.eventsPerSec),
+    p50Ms: of(i, (r) => r.p50Ms),
+    p99Ms: of(i, (r) => r.p99Ms),
+    note: `${row.note}; median of ${ROUNDS} rounds (p99 per round: ${rounds.map((rows) => rows[i].p99Ms?.toFixed(2)).join(' / ')})`,
+  }));
 }
 
 async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    const rows = [...(await rawCeiling(redis)), await hotpathConsumer(redis), ...(await commitToProjection(redis))];
+    const rows = [...(await rawCeiling(redis)), await hotpathConsumer(redis), ...(await latencyRounds(redis))];
     const ceiling = rows[1].eventsPerSec;
-    console.log(`events-throughput ${new Date().toISOString()} nproc=${cpus().length} node=${process.version} events=${SATURATION_EVENTS} shards=${SHARDS}`);
+    console.log(`events-throughput ${new Date().toISOString()} nproc=${cpus().length} node=${process.version} events=${SATURATION_EVENTS} shards=${SHARDS} latency rounds=${ROUNDS}`);
     console.log('| row | events/s | vs XREADGROUP+XACK ceiling | p50 ms | p99 ms | note |');
     console.log('|---|---:|---:|---:|---:|---|');
     for (const r of rows) {

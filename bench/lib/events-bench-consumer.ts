@@ -10,7 +10,7 @@ export const appliedAt: [eventId: string, at: number, handlerStartedAt: number][
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** `BENCH_PROJECTION_COMMIT=sync`: every projection transaction waits for its WAL flush, acks at once (the A/B peer). */
+/** `BENCH_PROJECTION_COMMIT=sync` (set by the bench for its peer run): every projection transaction waits for its WAL flush. */
 const asyncCommit = process.env.BENCH_PROJECTION_COMMIT !== 'sync';
 
 const UPSERT = `INSERT INTO bench_projection (aggregate_id, events) SELECT id, count(*) FROM unnest($1::uuid[]) AS id GROUP BY id ORDER BY id

@@ -56,7 +56,7 @@ export class PrivatePostgres {
   }
 
   async destroy(): Promise<void> {
-    await this.pg(binary('pg_ctl'), ['-D', join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    await this.crash().catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
 
