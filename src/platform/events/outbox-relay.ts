@@ -24,6 +24,9 @@ const SELECT_BATCH = `SELECT ${EVENT_ROW_COLUMNS}
   ORDER BY position
   LIMIT $1`;
 
+/** Prepared once per connection, like the batch (planning was ~8% of the relay's server CPU). */
+const MARK_PUBLISHED = 'UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])';
+
 /**
  * The relay's session: its marks commit without waiting for the WAL flush (see below), and it
  * reads the unpublished-rows index with a plain index scan, never a bitmap scan: every mark
@@ -110,7 +113,7 @@ export class OutboxRelay {
       pipeline.xadd(stream, '*', 'id', row.event_id, 'type', row.type, 'envelope', JSON.stringify(envelope));
     }
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
-    await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [rows.map((r) => r.position)]);
+    await client.query({ name: 'hotpath-outbox-mark', text: MARK_PUBLISHED, values: [rows.map((r) => r.position)] });
     this.published += rows.length;
     return rows.length;
   }
