@@ -52,7 +52,8 @@ export class EventConsumerRunner {
   ) {
     this.logger = new Logger(`EventConsumer:${consumer.group}`);
     this.acks = new AckBatcher((stream, ids) => this.persist(() => this.redis.ackMany(stream, ids)));
-    this.durability = consumer.handler.beforeAck ? new DurabilityGate((eventIds) => this.confirmDurable(eventIds), DURABILITY_WINDOW_MS) : undefined;
+    const beforeAck = consumer.handler.beforeAck?.bind(consumer.handler);
+    this.durability = beforeAck ? new DurabilityGate((eventIds) => this.confirmDurable(beforeAck, eventIds), DURABILITY_WINDOW_MS) : undefined;
     const { handler } = consumer;
     const handleOne = (event: EventEnvelope) => handler.handle(event);
     const handleBatch = handler.handleBatch?.bind(handler);
@@ -179,13 +180,17 @@ export class EventConsumerRunner {
 
   /** Retries a Redis write until it lands or the consumer stops (then the entry stays pending, reclaimable). */
   private async persist(write: () => Promise<void>): Promise<void> {
+    await this.untilDone(write, (error) => this.failed(error));
+  }
+
+  /** Runs `task` until it succeeds, each failure reported and followed by a backoff; undefined if the consumer stops first. */
+  private async untilDone<T>(task: () => Promise<T>, failed: (error: unknown, attempt: number) => void): Promise<T | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await write();
-        return;
+        return await task();
       } catch (error) {
-        if (this.stopping) return;
-        this.failed(error);
+        if (this.stopping) return undefined;
+        failed(error, attempt);
         await this.sleeper.sleep(reconnectDelay(attempt));
       }
     }
@@ -195,18 +200,14 @@ export class EventConsumerRunner {
    * The handler's `beforeAck` answer for these event ids, retried until there is one; undefined
    * only when the consumer stops first (the entries then stay pending and come back).
    */
-  private async confirmDurable(eventIds: string[]): Promise<ReadonlySet<string> | undefined> {
-    const { handler } = this.consumer;
-    for (let attempt = 1; handler.beforeAck; attempt++) {
-      try {
-        return new Set(await handler.beforeAck(eventIds));
-      } catch (error) {
+  private async confirmDurable(beforeAck: (eventIds: string[]) => Promise<Iterable<string>>, eventIds: string[]): Promise<ReadonlySet<string> | undefined> {
+    const durable = await this.untilDone(
+      () => beforeAck(eventIds),
+      (error, attempt) => {
         if (attempt === 1) this.logger.warn({ msg: 'cannot confirm that handled events are durable (beforeAck); retrying', error: errorText(error) });
-        if (this.stopping) return undefined;
-        await this.sleeper.sleep(reconnectDelay(attempt));
-      }
-    }
-    return undefined;
+      },
+    );
+    return durable && new Set(durable);
   }
 
   /** Keeps held entries from looking idle to other consumers' reclaim. */

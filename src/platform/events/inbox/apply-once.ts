@@ -12,10 +12,11 @@ export interface ApplyOnceOptions {
   asyncCommit?: boolean;
 }
 
-const INSERT_INBOX = `INSERT INTO event_inbox (consumer_group, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id`;
+const insertInbox = (where: string) =>
+  `INSERT INTO event_inbox (consumer_group, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id ${where} ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id`;
+const INSERT_INBOX = insertInbox('');
 /** The same, and this transaction commits asynchronously (set in the same round trip). */
-const INSERT_INBOX_ASYNC_COMMIT = `INSERT INTO event_inbox (consumer_group, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id
-  WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id`;
+const INSERT_INBOX_ASYNC_COMMIT = insertInbox(`WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`);
 
 /**
  * Those of `eventIds` whose effects, applied through the inbox for `group`, are durable: one
