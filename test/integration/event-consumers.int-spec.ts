@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
-import { applyEachOnce, applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf, durablyApplied } from '../../src/platform/events/index.js';
+import { applyEachOnce, applyEachOnceInOneStatement, applyOnce, deadLetterStream, EventConsumer, type EventEnvelope, shardStreams, streamOf, durablyApplied } from '../../src/platform/events/index.js';
 import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { aggregatesOnOneShard, anEvent, publish, type RunningConsumers, startConsumers } from '../support/events.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support/test-database.js';
@@ -276,7 +276,7 @@ describe('applyOnce (real Postgres)', () => {
     db = await createTestDatabase('apply_once');
     dataSource = new DataSource({ ...dataSourceOptions({ url: db.url, poolSize: 4, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 1000, statementTimeoutMs: 10000, slowQueryMs: 10000 }) });
     await dataSource.initialize();
-    await dataSource.query('CREATE TABLE effects (event_id uuid NOT NULL, n serial)');
+    await dataSource.query('CREATE TABLE effects (event_id uuid NOT NULL, n serial, note text)');
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -342,6 +342,24 @@ describe('applyOnce (real Postgres)', () => {
     expect(applied).toEqual([fresh1, fresh2]);
     expect([await effects(seen.eventId), await effects(fresh1.eventId), await effects(fresh2.eventId)]).toEqual([1, 1, 1]);
     expect(await applyEachOnce(dataSource, 'batch', [fresh1, fresh2], () => Promise.reject(new Error('not called')))).toEqual([]);
+  });
+
+  it('applies a batch once in one statement: the effect sees only the fresh events, a failure records none, and the commit mode is the one asked for', async () => {
+    const [seen, fresh1, fresh2, later] = [anEvent(randomUUID(), 1), anEvent(randomUUID(), 1), anEvent(randomUUID(), 1), anEvent(randomUUID(), 1)];
+    await apply('statement', seen);
+    const notes = async (eventId: string) => (await db.client.query<{ note: string }>('SELECT note FROM effects WHERE event_id = $1', [eventId])).rows.map((r) => r.note);
+    const record = { sql: `INSERT INTO effects (event_id, note) SELECT event_id, $3 || current_setting('synchronous_commit') FROM fresh`, params: ['commit '] };
+
+    const failing = { sql: 'INSERT INTO effects (event_id) SELECT NULL FROM fresh', params: [] };
+    await expect(applyEachOnceInOneStatement(dataSource, 'statement', [fresh1, seen, fresh2], failing)).rejects.toThrow(/null value/);
+    expect(await applyEachOnceInOneStatement(dataSource, 'statement', [fresh1, seen, fresh2], record)).toEqual([fresh1, fresh2]);
+    expect(await applyEachOnceInOneStatement(dataSource, 'statement', [fresh1, seen, fresh2], record)).toEqual([]);
+    expect([await effects(seen.eventId), await effects(fresh1.eventId), await effects(fresh2.eventId)]).toEqual([1, 1, 1]);
+    expect(await notes(fresh1.eventId)).toEqual(['commit on']);
+
+    expect(await applyEachOnceInOneStatement(dataSource, 'statement', [later], record, { asyncCommit: true })).toEqual([later]);
+    expect(await notes(later.eventId)).toEqual(['commit off']);
+    expect(await durablyApplied(dataSource, 'statement', [later.eventId])).toEqual([later.eventId]);
   });
 
   it('commits asynchronously only when asked, that transaction alone; durablyApplied flushes every earlier commit and names the applied events', async () => {

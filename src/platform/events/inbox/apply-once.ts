@@ -19,6 +19,17 @@ const INSERT_INBOX = insertInbox('');
 const INSERT_INBOX_ASYNC_COMMIT = insertInbox(`WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`);
 
 /**
+ * An effect that is one data-modifying SQL statement (INSERT, UPDATE, DELETE or MERGE, with
+ * no WITH of its own). It must act only on the events listed in the relation `fresh(event_id)`:
+ * those not yet applied for the group. `$2` holds the event ids in the order given, and the
+ * effect's own parameters start at `$3`.
+ */
+export interface EffectStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
  * Those of `eventIds` whose effects, applied through the inbox for `group`, are durable: one
  * statement that writes WAL (a transactional logical-decoding message, prefix
  * `hotpath.wal-flushed`, empty: logical decoding clients can skip it by prefix) and commits
@@ -71,4 +82,25 @@ export async function applyEachOnce<E extends Pick<EventEnvelope, 'eventId'>>(
     await effect(manager, applied);
     return applied;
   });
+}
+
+/**
+ * `applyEachOnce` for an effect that is one SQL statement: the inbox rows and the effect in one
+ * statement, one round trip, with no BEGIN and COMMIT around it (a handler's four round trips
+ * become one). It resolves to the events that were fresh, in the given order. Like
+ * `applyEachOnce`, it writes everything or nothing.
+ */
+export async function applyEachOnceInOneStatement<E extends Pick<EventEnvelope, 'eventId'>>(
+  db: DataSource | EntityManager,
+  group: string,
+  events: readonly E[],
+  effect: EffectStatement,
+  options: ApplyOnceOptions = {},
+): Promise<E[]> {
+  if (events.length === 0) return [];
+  const inbox = options.asyncCommit ? INSERT_INBOX_ASYNC_COMMIT : INSERT_INBOX;
+  // A data-modifying WITH runs once, to completion, whether or not the main query reads it.
+  const inserted = (await db.query(`WITH fresh AS (${inbox}), effect AS (${effect.sql}) SELECT event_id FROM fresh`, [group, events.map((e) => e.eventId), ...effect.params])) as { event_id: string }[];
+  const fresh = new Set(inserted.map((r) => r.event_id));
+  return events.filter((e) => fresh.has(e.eventId));
 }
