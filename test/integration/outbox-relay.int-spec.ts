@@ -156,6 +156,35 @@ describe('outbox relay', () => {
     }
   });
 
+  it('appends several events in one statement, in order, under the writers\' lock, their fields intact', async () => {
+    const ds = new DataSource(dataSourceOptions({ url: db.url, poolSize: 2, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 1000, statementTimeoutMs: 10000, slowQueryMs: 10000 }));
+    await ds.initialize();
+    try {
+      const aggregate = randomUUID();
+      const payloads = [{ text: 'a "quote", a \\ backslash, {braces}, é' }, { nested: { list: [1, null, 'two'] } }, {}];
+      const events = payloads.map((payload, i) =>
+        envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: aggregate, aggregateVersion: i + 1, payload, correlationId: i === 1 ? null : `corr-${i}` }),
+      );
+      const writersLock = `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 7003 AND objid = 7001 AND objsubid = 2 AND granted`;
+      let heldDuring = 0;
+      await ds.transaction(async (tx) => {
+        await appendToOutbox(tx, events);
+        heldDuring = (await db.client.query<{ n: number }>(writersLock)).rows[0].n;
+      });
+      expect(heldDuring).toBe(1);
+      expect((await db.client.query<{ n: number }>(writersLock)).rows[0].n).toBe(0);
+      for (const table of ['outbox', 'event_log']) {
+        const { rows } = await db.client.query<{ event_id: string; aggregate_version: number; payload: unknown; correlation_id: string | null }>(
+          `SELECT event_id, aggregate_version, payload, correlation_id FROM ${table} WHERE aggregate_id = $1 ORDER BY position`,
+          [aggregate],
+        );
+        expect(rows).toEqual(events.map((e) => ({ event_id: e.eventId, aggregate_version: e.aggregateVersion, payload: e.payload, correlation_id: e.correlationId })));
+      }
+    } finally {
+      await ds.destroy();
+    }
+  });
+
   it('keeps rows in the outbox while Redis is unreachable, and one relay leads at a time', async () => {
     const aggregate = randomUUID();
     await insertEvent(db.client, aggregate, 1);
