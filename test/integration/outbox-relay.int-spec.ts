@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support
 import { waitFor } from '../support/wait-for.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379/0';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** As `appendToOutbox` writes: under the outbox writers' lock (held until the transaction ends). */
 async function insertEvent(client: Client, aggregateId: string, version: number): Promise<void> {
@@ -184,6 +185,47 @@ describe('outbox relay', () => {
       await ds.destroy();
     }
   });
+
+  it('reads and marks the outbox through its indexes, even with its statements prepared while the outbox was small', async () => {
+    // A database of its own: only the relay reads its outbox, so the scan counters are the relay's.
+    const own = await createTestDatabase('relay_plans');
+    const r = new OutboxRelay({ databaseUrl: own.url, keyPrefix: prefix, shards: 4, pollMs: 50, batch: 10 }, redis);
+    relays.push(r);
+    try {
+      const aggregate = randomUUID();
+      // Rounds of three events each (a mark of one row plans like a single equality).
+      const publish = async (rounds: number) => {
+        for (let round = 0; round < rounds; round++) {
+          const published = (await versionsIn(aggregate)).length;
+          await own.client.query('BEGIN');
+          for (let version = published + 1; version <= published + 3; version++) await insertEvent(own.client, aggregate, version);
+          await own.client.query('COMMIT');
+          await waitFor(async () => (await versionsIn(aggregate)).length === published + 3);
+        }
+      };
+      r.start();
+      // Enough rounds for Postgres to settle on a generic plan for each prepared statement.
+      await publish(8);
+      // The outbox grows, as it does between two cleanups: 20,000 rows already published.
+      await own.client.query(
+        `INSERT INTO outbox (event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload, published_at)
+         SELECT gen_random_uuid(), 'contract.updated', 1, 'contract', gen_random_uuid(), 1, now(), '{}', now() FROM generate_series(1, 20000)`,
+      );
+      // Backends report their scan counters at most once a second.
+      const scans = async () => {
+        await sleep(1500);
+        return (await own.client.query<{ seq: string; idx: string }>(`SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_user_tables WHERE relname = 'outbox'`)).rows[0];
+      };
+      const before = await scans();
+      await publish(6);
+      const after = await scans();
+      expect(Number(after.idx)).toBeGreaterThan(Number(before.idx));
+      expect(after.seq).toBe(before.seq);
+    } finally {
+      await r.stop();
+      await own.drop();
+    }
+  }, 30_000);
 
   it('keeps rows in the outbox while Redis is unreachable, and one relay leads at a time', async () => {
     const aggregate = randomUUID();
