@@ -20,4 +20,6 @@ process.on('message', (message) => {
   if (message === 'report') process.send?.({ appliedAt });
 });
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+// The bench process is gone (killed, or failed): this one must not run on beside the next.
+process.on('disconnect', () => void app.close().then(() => process.exit(0)));
 process.send?.('ready');

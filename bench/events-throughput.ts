@@ -11,15 +11,18 @@ import { AppConfig, ConfigModule } from '../src/config/index.js';
 import { dataSourceOptions, dropDatabase, migrate } from '../src/platform/database/index.js';
 import { appendToOutbox, envelope, EventConsumer, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
+import type { BenchProjectionMode } from './lib/events-bench-consumer.js';
 import { median, percentile } from './lib/stats.js';
 
 /**
  * events-throughput: the stream leg at saturation — raw ioredis (XADD pipelined, then
  * XREADGROUP COUNT 100 + XACK on the same Redis) beside Hotpath's consumer runtime reading the
  * same entries with a no-op handler — and the latency from a command's commit to its
- * projection (outbox -> relay -> stream -> consumer -> applyOnce upsert) at ~1,000 events/s,
- * with the relay and the consumer in a worker process of their own: once with the projection
- * committing asynchronously (confirmed durable before each ack), then with synchronous commits.
+ * projection (outbox -> relay -> stream -> consumer -> inbox + upsert) at ~1,000 events/s,
+ * with the relay and the consumer in a worker process of their own. The projection runs in
+ * each `BenchProjectionMode`: one statement committed asynchronously (confirmed durable before
+ * each ack), the same committed synchronously, and the peer of both, a transaction of two
+ * statements.
  */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const DATABASE_URL = process.env.BENCH_EVENTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench_events';
@@ -106,11 +109,14 @@ async function hotpathConsumer(redis: Redis): Promise<Row> {
   return { name: 'hotpath consumer (no-op handler, default config)', eventsPerSec: rate, note: 'per-aggregate order, 16 aggregates at once, batched XACK' };
 }
 
-/**
- * `commit`: how the bench projection commits — asynchronously, confirmed by `durablyApplied`
- * before each ack (the default), or synchronously (the peer).
- */
-async function commitToProjection(redis: Redis, commit: 'async' | 'sync'): Promise<Row[]> {
+const MODE_LABELS: Record<BenchProjectionMode, string> = {
+  async: '',
+  sync: ', synchronous commit',
+  transaction: ', in a transaction (BEGIN, inbox, upsert, COMMIT)',
+};
+
+/** `mode`: how the bench projection applies its batches (see `BenchProjectionMode`). */
+async function commitToProjection(redis: Redis, mode: BenchProjectionMode): Promise<Row[]> {
   const prefix = `hotpath-bench-events:e2e:${process.pid}`;
   await dropDatabase(DATABASE_URL).catch(() => undefined);
   const settings = { url: DATABASE_URL, poolSize: 8, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 60_000, slowQueryMs: 60_000 };
@@ -120,12 +126,13 @@ async function commitToProjection(redis: Redis, commit: 'async' | 'sync'): Promi
   await db.query('CREATE TABLE bench_projection (aggregate_id uuid PRIMARY KEY, events int NOT NULL)');
 
   const child = fork(join(import.meta.dirname, 'events-child.js'), [], {
-    env: { ...process.env, BENCH_PROJECTION_COMMIT: commit, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: prefix, EVENTS_STREAM_SHARDS: String(SHARDS), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', EVENTS_CONSUMER_BLOCK_MS: '1000' },
+    env: { ...process.env, BENCH_PROJECTION: mode, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: prefix, EVENTS_STREAM_SHARDS: String(SHARDS), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', EVENTS_CONSUMER_BLOCK_MS: '1000' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
 
   const committedAt = new Map<string, number>();
+  const commandRuns: number[] = [];
   const aggregates = Array.from({ length: 100 }, () => randomUUID());
   const versions = new Map<string, number>();
   const total = RATE * (SECONDS + WARMUP_SECONDS);
@@ -140,8 +147,11 @@ async function commitToProjection(redis: Redis, commit: 'async' | 'sync'): Promi
     const version = (versions.get(id) ?? 0) + 1;
     versions.set(id, version);
     const event = sample(id, version);
+    const begun = performance.now();
     const commit = db.transaction((manager) => appendToOutbox(manager, [event])).then(() => {
-      if (i >= measuredFrom) committedAt.set(event.eventId, performance.timeOrigin + performance.now());
+      if (i < measuredFrom) return;
+      committedAt.set(event.eventId, performance.timeOrigin + performance.now());
+      commandRuns.push(performance.now() - begun);
     });
     inFlight.add(commit);
     void commit.finally(() => inFlight.delete(commit));
@@ -183,52 +193,61 @@ async function commitToProjection(redis: Redis, commit: 'async' | 'sync'): Promi
   toStream.sort((a, b) => a - b);
   streamToProjection.sort((a, b) => a - b);
   handlerRuns.sort((a, b) => a - b);
+  commandRuns.sort((a, b) => a - b);
   const [projected] = (await db.query('SELECT coalesce(sum(events), 0)::int AS n FROM bench_projection')) as { n: number }[];
   const [outbox] = (await db.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished, count(*)::int AS total FROM outbox')) as { unpublished: number; total: number }[];
   if (projected.n !== total) console.error('outbox', outbox);
   await db.destroy();
   await deleteByPrefix(redis, `${prefix}:`);
   if (projected.n !== total) throw new Error(`projection holds ${projected.n} events, expected ${total}; child reported ${applied.length} applied; streams hold ${toStream.length} measured entries`);
-  const mode = commit === 'sync' ? ', synchronous projection commit' : '';
+  const label = MODE_LABELS[mode];
   const rows: Row[] = [
     {
-      name: `hotpath commit -> stream (relay) at ${RATE}/s${mode}`,
+      name: `hotpath command transaction at ${RATE}/s${label}`,
+      eventsPerSec: total / produceSeconds,
+      p50Ms: percentile(commandRuns, 0.5),
+      p99Ms: percentile(commandRuns, 0.99),
+      note: 'the producer\'s transaction: appendToOutbox and its commit (from the pool acquire to the commit\'s reply)',
+    },
+    {
+      name: `hotpath commit -> stream (relay) at ${RATE}/s${label}`,
       eventsPerSec: total / produceSeconds,
       p50Ms: percentile(toStream, 0.5),
       p99Ms: percentile(toStream, 0.99),
       note: 'XADD time from the entry id (1 ms resolution)',
     },
     {
-      name: `hotpath stream -> projection at ${RATE}/s${mode}`,
+      name: `hotpath stream -> projection at ${RATE}/s${label}`,
       eventsPerSec: total / produceSeconds,
       p50Ms: percentile(streamToProjection, 0.5),
       p99Ms: percentile(streamToProjection, 0.99),
       note: 'consumer leg, from the XADD time in the entry id (1 ms resolution)',
     },
     {
-      name: `hotpath projection handler at ${RATE}/s${mode}`,
+      name: `hotpath projection handler at ${RATE}/s${label}`,
       eventsPerSec: total / produceSeconds,
       p50Ms: percentile(handlerRuns, 0.5),
       p99Ms: percentile(handlerRuns, 0.99),
-      note: 'part of the consumer leg: the handler\'s own transaction (applyEachOnce: inbox rows + upsert)',
+      note: 'part of the consumer leg: the handler applying its batch (inbox rows + upsert)',
     },
     {
-    name: `hotpath commit -> projection at ${RATE}/s${mode}`,
+    name: `hotpath commit -> projection at ${RATE}/s${label}`,
     eventsPerSec: total / produceSeconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
-    note: `outbox -> relay -> stream -> consumer -> applyOnce upsert; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up; events/s = what the producer reached`,
+    note: `outbox -> relay -> stream -> consumer -> inbox + upsert; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up; events/s = what the producer reached`,
     },
   ];
-  // The peer's relay leg is the same code: only its consumer rows are printed.
-  return commit === 'sync' ? rows.slice(2) : rows;
+  // The peers' producer and relay legs are the same code: only their consumer rows are printed.
+  return mode === 'async' ? rows : rows.slice(3);
 }
 
-/** The latency runs, async then sync, `ROUNDS` times; per row, the median of each figure over the rounds. */
+/** The latency runs, each mode in turn, `ROUNDS` times; per row, the median of each figure over the rounds. */
 async function latencyRounds(redis: Redis): Promise<Row[]> {
   const rounds: Row[][] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const rows = [...(await commitToProjection(redis, 'async')), ...(await commitToProjection(redis, 'sync'))];
+    const rows: Row[] = [];
+    for (const mode of Object.keys(MODE_LABELS) as BenchProjectionMode[]) rows.push(...(await commitToProjection(redis, mode)));
     for (const r of rows.filter((row) => row.name.includes('commit -> projection'))) console.error(`  round ${round} ${r.name}: p50 ${r.p50Ms?.toFixed(2)} ms, p99 ${r.p99Ms?.toFixed(2)} ms`);
     rounds.push(rows);
   }

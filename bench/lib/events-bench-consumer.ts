@@ -1,22 +1,33 @@
 import { Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyEachOnce, applyOnce, type ApplyOnceOptions, durablyApplied, EventConsumer, type EventEnvelope } from '../../src/platform/events/index.js';
+import { applyEachOnce, applyEachOnceInOneStatement, type ApplyOnceOptions, durablyApplied, EventConsumer, type EventEnvelope } from '../../src/platform/events/index.js';
 
 export const BENCH_GROUP = 'bench-projection';
+
+/**
+ * How the bench projection applies a batch: `async`, one statement committed asynchronously,
+ * each event acknowledged once `durablyApplied` confirms it; `sync`, the same statement waiting
+ * for its WAL flush; `transaction`, inbox rows and upsert as two statements between BEGIN and
+ * COMMIT (`applyEachOnce` with a callback), waiting for the flush.
+ */
+export type BenchProjectionMode = 'async' | 'sync' | 'transaction';
 
 /** When each event's handler started and when it was applied (epoch ms, fractional), for the bench to pair with commit times. */
 export const appliedAt: [eventId: string, at: number, handlerStartedAt: number][] = [];
 
 const now = () => performance.timeOrigin + performance.now();
 
+/** Counts the fresh events per aggregate: `$2` holds the event ids, `$3` their aggregates' ids. */
+const UPSERT_FRESH = `INSERT INTO bench_projection (aggregate_id, events)
+  SELECT e.aggregate_id, count(*) FROM unnest($2::uuid[], $3::uuid[]) AS e(event_id, aggregate_id) JOIN fresh USING (event_id) GROUP BY e.aggregate_id ORDER BY e.aggregate_id
+  ON CONFLICT (aggregate_id) DO UPDATE SET events = bench_projection.events + EXCLUDED.events`;
+
+/** The same upsert for the aggregate ids given ($1), as a statement of its own. */
 const UPSERT = `INSERT INTO bench_projection (aggregate_id, events) SELECT id, count(*) FROM unnest($1::uuid[]) AS id GROUP BY id ORDER BY id
   ON CONFLICT (aggregate_id) DO UPDATE SET events = bench_projection.events + EXCLUDED.events`;
 
-/**
- * A projection like the real ones: an upsert per event, applied once through the inbox; the
- * events ready together share one transaction, which waits for its WAL flush (the default).
- */
+/** A projection like the real ones: an upsert per event, applied once through the inbox, the events ready together in one batch. */
 @EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
 @Injectable()
 export class BenchProjection {
@@ -25,20 +36,21 @@ export class BenchProjection {
   constructor(@InjectDataSource() protected readonly db: DataSource) {}
 
   async handle(event: EventEnvelope): Promise<void> {
-    const started = now();
-    await applyOnce(this.db, BENCH_GROUP, event, (manager) => manager.query(UPSERT, [[event.aggregateId]]), this.applyOptions);
-    appliedAt.push([event.eventId, now(), started]);
+    await this.handleBatch([event]);
   }
 
   async handleBatch(events: EventEnvelope[]): Promise<void> {
     const started = now();
-    await applyEachOnce(this.db, BENCH_GROUP, events, (manager, fresh) => manager.query(UPSERT, [fresh.map((e) => e.aggregateId)]), this.applyOptions);
+    await this.apply(events);
     const at = now();
     for (const event of events) appliedAt.push([event.eventId, at, started]);
   }
+
+  protected async apply(events: EventEnvelope[]): Promise<void> {
+    await applyEachOnceInOneStatement(this.db, BENCH_GROUP, events, { sql: UPSERT_FRESH, params: [events.map((e) => e.aggregateId)] }, this.applyOptions);
+  }
 }
 
-/** The same, committed asynchronously, each event acknowledged once its inbox row is known flushed. */
 @EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
 @Injectable()
 export class AsyncBenchProjection extends BenchProjection {
@@ -49,6 +61,16 @@ export class AsyncBenchProjection extends BenchProjection {
   }
 }
 
-/** `BENCH_PROJECTION_COMMIT=sync` (set by the bench for its peer run) runs the synchronous projection. */
-@Module({ providers: [process.env.BENCH_PROJECTION_COMMIT === 'sync' ? BenchProjection : AsyncBenchProjection] })
+@EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
+@Injectable()
+export class TransactionBenchProjection extends BenchProjection {
+  protected override async apply(events: EventEnvelope[]): Promise<void> {
+    await applyEachOnce(this.db, BENCH_GROUP, events, (manager, fresh) => manager.query(UPSERT, [fresh.map((e) => e.aggregateId)]));
+  }
+}
+
+const PROJECTIONS = { async: AsyncBenchProjection, sync: BenchProjection, transaction: TransactionBenchProjection } satisfies Record<BenchProjectionMode, unknown>;
+
+/** `BENCH_PROJECTION` (set by the bench for each run) chooses the mode; `async` by default. */
+@Module({ providers: [PROJECTIONS[(process.env.BENCH_PROJECTION ?? 'async') as BenchProjectionMode]] })
 export class BenchProjectionModule {}
