@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
 import { appendToOutbox, envelope, OutboxRelay, streamOf } from '../../src/platform/events/index.js';
 import { OUTBOX_HORIZON_SQL, TAKE_OUTBOX_WRITER_LOCK } from '../../src/platform/events/outbox-writers.js';
@@ -181,6 +181,11 @@ describe('outbox relay', () => {
         );
         expect(rows).toEqual(events.map((e) => ({ event_id: e.eventId, aggregate_version: e.aggregateVersion, payload: e.payload, correlation_id: e.correlationId })));
       }
+      // A second event for a version already appended fails the command, as a database error it can map.
+      const again = envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: aggregate, aggregateVersion: 2, payload: {} });
+      const failure = await ds.transaction((tx) => appendToOutbox(tx, [again])).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect((failure as QueryFailedError<{ code: string }>).driverError.code).toBe('23505');
     } finally {
       await ds.destroy();
     }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/index.js';
 import type { EventEnvelope } from './event-envelope.js';
 import { notifyRelayOnCommit } from './outbox-notifier.js';
 import { TAKE_OUTBOX_WRITER_LOCK } from './outbox-writers.js';
@@ -7,7 +8,7 @@ const COLUMNS = 'event_id, type, schema_version, aggregate_type, aggregate_id, a
 const COLUMN_ARRAYS = '$1::uuid[], $2::text[], $3::int[], $4::text[], $5::uuid[], $6::int[], $7::timestamptz[], $8::text[], $9::text[], $10::jsonb[]';
 
 /**
- * One round trip: the writers' lock first (a join input of the insert, so it is held before the
+ * One round trip, a prepared statement (it only inserts): the writers' lock first (a join input of the insert, so it is held before the
  * first row, and its outbox position, is made), then the event log rows, then the outbox rows,
  * each in the order of the events given.
  */
@@ -30,7 +31,7 @@ export async function appendToOutbox(manager: EntityManager, events: readonly Ev
   if (!runner?.isTransactionActive) throw new Error('appendToOutbox needs the command\'s transaction (DataSource.transaction)');
   notifyRelayOnCommit(runner);
   // The lock it takes is held until the transaction ends: the relay waits for this transaction, and only for writers like it.
-  await manager.query(APPEND, [
+  await queryPrepared(manager, 'hotpath-outbox-append', APPEND, [
     events.map((e) => e.eventId),
     events.map((e) => e.type),
     events.map((e) => e.schemaVersion),
