@@ -27,7 +27,7 @@ const UPSERT_FRESH = `INSERT INTO bench_projection (aggregate_id, events)
 const UPSERT = `INSERT INTO bench_projection (aggregate_id, events) SELECT id, count(*) FROM unnest($1::uuid[]) AS id GROUP BY id ORDER BY id
   ON CONFLICT (aggregate_id) DO UPDATE SET events = bench_projection.events + EXCLUDED.events`;
 
-/** A projection like the real ones: an upsert per event, applied once through the inbox, the events ready together in one batch. */
+/** A projection like the real ones: an upsert per event, applied once through the inbox, the events ready together in one batch (the `sync` mode). */
 @EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
 @Injectable()
 export class BenchProjection {
@@ -51,6 +51,7 @@ export class BenchProjection {
   }
 }
 
+/** The `async` mode. */
 @EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
 @Injectable()
 export class AsyncBenchProjection extends BenchProjection {
@@ -61,6 +62,7 @@ export class AsyncBenchProjection extends BenchProjection {
   }
 }
 
+/** The `transaction` mode, the peer. */
 @EventConsumer({ group: BENCH_GROUP, aggregateTypes: ['contract'] })
 @Injectable()
 export class TransactionBenchProjection extends BenchProjection {

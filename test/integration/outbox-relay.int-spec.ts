@@ -185,7 +185,7 @@ describe('outbox relay', () => {
       const again = envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: aggregate, aggregateVersion: 2, payload: {} });
       const failure = await ds.transaction((tx) => appendToOutbox(tx, [again])).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(QueryFailedError);
-      expect((failure as QueryFailedError<{ code: string }>).driverError.code).toBe('23505');
+      expect(((failure as QueryFailedError).driverError as { code?: string }).code).toBe('23505');
     } finally {
       await ds.destroy();
     }

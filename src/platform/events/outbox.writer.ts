@@ -8,9 +8,9 @@ const COLUMNS = 'event_id, type, schema_version, aggregate_type, aggregate_id, a
 const COLUMN_ARRAYS = '$1::uuid[], $2::text[], $3::int[], $4::text[], $5::uuid[], $6::int[], $7::timestamptz[], $8::text[], $9::text[], $10::jsonb[]';
 
 /**
- * One round trip, a prepared statement (it only inserts): the writers' lock first (a join input of the insert, so it is held before the
- * first row, and its outbox position, is made), then the event log rows, then the outbox rows,
- * each in the order of the events given.
+ * One round trip, a prepared statement (it only inserts): the writers' lock first (a join input
+ * of the insert, so it is held before the first row, and its outbox position, is made), then
+ * the event log rows, then the outbox rows, each in the order of the events given.
  */
 const APPEND = `WITH writer AS MATERIALIZED (${TAKE_OUTBOX_WRITER_LOCK}),
   logged AS (
