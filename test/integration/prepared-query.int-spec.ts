@@ -1,0 +1,53 @@
+import { AbstractLogger, DataSource, type LogLevel, type LogMessage, QueryFailedError } from 'typeorm';
+import { dataSourceOptions, queryPrepared } from '../../src/platform/database/index.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/** Keeps what TypeORM reports as slow. */
+class SlowQueries extends AbstractLogger {
+  readonly slow: { time: number; query: string }[] = [];
+
+  override logQuerySlow(time: number, query: string): void {
+    this.slow.push({ time, query });
+  }
+
+  protected writeLog(_level: LogLevel, _message: LogMessage | string | number | (LogMessage | string | number)[]): void {}
+}
+
+describe('queryPrepared (real Postgres)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  const logger = new SlowQueries();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('prepared_query', 0);
+    const options = dataSourceOptions({ url: db.url, poolSize: 1, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 1000, statementTimeoutMs: 10000, slowQueryMs: 50 });
+    dataSource = new DataSource({ ...options, logger });
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('runs a named statement on the transaction\'s connection, prepared there once for every later call', async () => {
+    const statements = await dataSource.transaction(async (tx) => {
+      expect(await queryPrepared<{ n: number }>(tx, 'test-double', 'SELECT $1::int * 2 AS n', [21])).toEqual([{ n: 42 }]);
+      expect(await queryPrepared<{ n: number }>(tx, 'test-double', 'SELECT $1::int * 2 AS n', [5])).toEqual([{ n: 10 }]);
+      return (await tx.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 'test-double'`)) as { n: number }[];
+    });
+    expect(statements).toEqual([{ n: 1 }]);
+  });
+
+  it('fails as manager.query does (QueryFailedError with the driver\'s error), and needs a transaction', async () => {
+    const failure = await dataSource.transaction((tx) => queryPrepared(tx, 'test-divide', 'SELECT 1 / $1::int AS n', [0])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect(((failure as QueryFailedError).driverError as { code?: string }).code).toBe('22012');
+    await expect(queryPrepared(dataSource.manager, 'test-none', 'SELECT 1', [])).rejects.toThrow(/needs a transaction's EntityManager/);
+  });
+
+  it('reports a call slower than maxQueryExecutionTime', async () => {
+    await dataSource.transaction((tx) => queryPrepared(tx, 'test-sleep', 'SELECT pg_sleep($1::float8)', [0.08]));
+    expect(logger.slow).toEqual([{ time: expect.any(Number), query: 'SELECT pg_sleep($1::float8)' }]);
+    expect(logger.slow[0].time).toBeGreaterThanOrEqual(80);
+  });
+});
