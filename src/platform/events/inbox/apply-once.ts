@@ -19,10 +19,10 @@ const INSERT_INBOX = insertInbox('');
 const INSERT_INBOX_ASYNC_COMMIT = insertInbox(`WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`);
 
 /**
- * An effect that is one data-modifying SQL statement (INSERT, UPDATE, DELETE or MERGE, with
- * no WITH of its own). It must act only on the events listed in the relation `fresh(event_id)`:
- * those not yet applied for the group. `$2` holds the event ids in the order given, and the
- * effect's own parameters start at `$3`.
+ * An effect that is one data-modifying SQL statement (INSERT, UPDATE or DELETE: Postgres 15
+ * takes no MERGE inside WITH). It must act only on the events listed in the relation
+ * `fresh(event_id)`: those not yet applied for the group. `$2` holds the event ids in the order
+ * given, and the effect's own parameters start at `$3`.
  */
 export interface EffectStatement {
   sql: string;
