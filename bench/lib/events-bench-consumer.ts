@@ -47,7 +47,7 @@ export class BenchProjection {
   }
 
   protected async apply(events: EventEnvelope[]): Promise<void> {
-    await applyEachOnceInOneStatement(this.db, BENCH_GROUP, events, { sql: UPSERT_FRESH, params: [events.map((e) => e.aggregateId)] }, this.applyOptions);
+    await applyEachOnceInOneStatement(this.db, BENCH_GROUP, events, { sql: UPSERT_FRESH, params: [events.map((e) => e.aggregateId)], prepareAs: 'bench-projection' }, this.applyOptions);
   }
 }
 

@@ -362,6 +362,20 @@ describe('applyOnce (real Postgres)', () => {
     expect(await durablyApplied(dataSource, 'statement', [later.eventId])).toEqual([later.eventId]);
   });
 
+  it('prepares the statement when the effect is named, with the same outcome in either commit mode', async () => {
+    const [first, second, third] = [anEvent(randomUUID(), 1), anEvent(randomUUID(), 1), anEvent(randomUUID(), 1)];
+    const record = { sql: `INSERT INTO effects (event_id, note) SELECT event_id, current_setting('synchronous_commit') FROM fresh`, params: [], prepareAs: 'test-record' };
+    // In a transaction, to read the prepared statements of the connection it ran on.
+    const named = await dataSource.transaction(async (tx) => {
+      expect(await applyEachOnceInOneStatement(tx, 'prepared', [first, second], record)).toEqual([first, second]);
+      return (await tx.query(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'test-record%'`)) as { name: string }[];
+    });
+    expect(named).toEqual([{ name: 'test-record' }]);
+    expect(await applyEachOnceInOneStatement(dataSource, 'prepared', [first, third], record)).toEqual([third]);
+    expect(await applyEachOnceInOneStatement(dataSource, 'prepared', [first, third], record, { asyncCommit: true })).toEqual([]);
+    expect([await effects(first.eventId), await effects(second.eventId), await effects(third.eventId)]).toEqual([1, 1, 1]);
+  });
+
   it('commits asynchronously only when asked, that transaction alone; durablyApplied flushes every earlier commit and names the applied events', async () => {
     const settingIn = async (asyncCommit: boolean) => {
       let setting = '';

@@ -38,11 +38,17 @@ describe('queryPrepared (real Postgres)', () => {
     expect(statements).toEqual([{ n: 1 }]);
   });
 
-  it('fails as manager.query does (QueryFailedError with the driver\'s error), and needs a transaction', async () => {
+  it('runs on a pooled connection of its own when given no transaction, and gives it back', async () => {
+    expect(await queryPrepared<{ n: number }>(dataSource, 'test-triple', 'SELECT $1::int * 3 AS n', [3])).toEqual([{ n: 9 }]);
+    expect(await queryPrepared<{ n: number }>(dataSource.manager, 'test-triple', 'SELECT $1::int * 3 AS n', [4])).toEqual([{ n: 12 }]);
+    // The pool holds one connection: a connection not given back would leave this waiting.
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = $1', ['test-triple'])).toEqual([{ n: 1 }]);
+  });
+
+  it('fails as query does (QueryFailedError with the driver\'s error)', async () => {
     const failure = await dataSource.transaction((tx) => queryPrepared(tx, 'test-divide', 'SELECT 1 / $1::int AS n', [0])).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QueryFailedError);
     expect(((failure as QueryFailedError).driverError as { code?: string }).code).toBe('22012');
-    await expect(queryPrepared(dataSource.manager, 'test-none', 'SELECT 1', [])).rejects.toThrow(/needs a transaction's EntityManager/);
   });
 
   it('reports a call slower than maxQueryExecutionTime', async () => {

@@ -1,4 +1,4 @@
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 
 /** The part of node-postgres' client that a named statement needs. */
 interface PgClient {
@@ -6,15 +6,26 @@ interface PgClient {
 }
 
 /**
- * Runs `text` as a named prepared statement on the connection of `manager`'s transaction:
- * parsed and planned once per pooled connection instead of at every call (for the outbox
- * append, ~40% of its server CPU). Only for statements whose plan cannot go stale as tables
- * grow (inserts, lookups by key): Postgres keeps a generic plan once it has one. A failure is a
- * `QueryFailedError` and a slow call is logged, as with `manager.query`.
+ * Runs `text` as a named prepared statement: parsed and planned once per pooled connection
+ * instead of at every call (for the outbox append, ~40% of its server CPU). Given a
+ * transaction's `EntityManager` it runs on that transaction's connection; otherwise on a pooled
+ * connection, on its own (autocommit). Only for statements whose plan cannot go stale as tables
+ * grow (inserts, upserts, lookups by key): Postgres keeps a generic plan once it has one. A
+ * name stands for one text. A failure is a `QueryFailedError` and a slow call is logged, as
+ * with `query`.
  */
-export async function queryPrepared<T>(manager: EntityManager, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error(`queryPrepared(${name}) needs a transaction's EntityManager`);
+export async function queryPrepared<T>(db: DataSource | EntityManager, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
+  const transaction = db instanceof DataSource ? undefined : db.queryRunner;
+  const dataSource = db instanceof DataSource ? db : db.dataSource;
+  const runner = transaction ?? dataSource.createQueryRunner();
+  try {
+    return await run<T>(dataSource, runner, name, text, values);
+  } finally {
+    if (!transaction) await runner.release();
+  }
+}
+
+async function run<T>(dataSource: DataSource, runner: QueryRunner, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
   const client = (await runner.connect()) as PgClient;
   const started = Date.now();
   try {
@@ -23,7 +34,7 @@ export async function queryPrepared<T>(manager: EntityManager, name: string, tex
     throw new QueryFailedError(text, [...values], error as Error);
   } finally {
     const elapsed = Date.now() - started;
-    const { logger, options } = manager.dataSource;
+    const { logger, options } = dataSource;
     if (options.maxQueryExecutionTime && elapsed > options.maxQueryExecutionTime) logger.logQuerySlow(elapsed, text, [...values], runner);
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/index.js';
 import type { EventEnvelope } from '../event-envelope.js';
 
 export interface ApplyOnceOptions {
@@ -27,6 +28,12 @@ const INSERT_INBOX_ASYNC_COMMIT = insertInbox(`WHERE set_config('synchronous_com
 export interface EffectStatement {
   sql: string;
   params: readonly unknown[];
+  /**
+   * Prepares the whole statement under this name (one name per effect SQL), once per pooled
+   * connection: only for an effect whose plan cannot go stale as tables grow (inserts, upserts,
+   * lookups by key), since Postgres keeps a generic plan once it has one.
+   */
+  prepareAs?: string;
 }
 
 /**
@@ -100,7 +107,11 @@ export async function applyEachOnceInOneStatement<E extends Pick<EventEnvelope, 
   if (events.length === 0) return [];
   const inbox = options.asyncCommit ? INSERT_INBOX_ASYNC_COMMIT : INSERT_INBOX;
   // A data-modifying WITH runs once, to completion, whether or not the main query reads it.
-  const inserted = (await db.query(`WITH fresh AS (${inbox}), effect AS (${effect.sql}) SELECT event_id FROM fresh`, [group, events.map((e) => e.eventId), ...effect.params])) as { event_id: string }[];
+  const text = `WITH fresh AS (${inbox}), effect AS (${effect.sql}) SELECT event_id FROM fresh`;
+  const values = [group, events.map((e) => e.eventId), ...effect.params];
+  const inserted: { event_id: string }[] = effect.prepareAs
+    ? await queryPrepared(db, `${effect.prepareAs}${options.asyncCommit ? ':async-commit' : ''}`, text, values)
+    : await db.query(text, values);
   const fresh = new Set(inserted.map((r) => r.event_id));
   return events.filter((e) => fresh.has(e.eventId));
 }
