@@ -12,6 +12,7 @@ import { dataSourceOptions, dropDatabase, migrate } from '../src/platform/databa
 import { appendToOutbox, envelope, EventConsumer, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
 import type { BenchProjectionMode } from './lib/events-bench-consumer.js';
+import { monotonicMs } from './lib/monotonic-clock.js';
 import { median, percentile } from './lib/stats.js';
 
 /**
@@ -150,7 +151,7 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode): Prom
     const begun = performance.now();
     const commit = db.transaction((manager) => appendToOutbox(manager, [event])).then(() => {
       if (i < measuredFrom) return;
-      committedAt.set(event.eventId, performance.timeOrigin + performance.now());
+      committedAt.set(event.eventId, monotonicMs());
       commandRuns.push(performance.now() - begun);
     });
     inFlight.add(commit);
@@ -174,7 +175,8 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode): Prom
   await new Promise((resolve) => child.once('exit', resolve));
   const latencies = applied.filter(([id]) => committedAt.has(id)).map(([id, at]) => at - (committedAt.get(id) as number));
   latencies.sort((a, b) => a - b);
-  // Where the time goes: a stream entry id starts with the millisecond Redis appended it.
+  // Where the time goes: a stream entry id starts with the millisecond Redis appended it, by the wall clock.
+  const wallOffset = Date.now() - monotonicMs();
   const appliedOf = new Map(applied.map(([id, at, started]) => [id, { at, started }]));
   const toStream: number[] = [];
   const streamToProjection: number[] = [];
@@ -183,7 +185,7 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode): Prom
     for (const [entryId, fields] of await redis.xrange(stream, '-', '+')) {
       const committed = committedAt.get(fields[1]);
       if (committed === undefined) continue;
-      const appended = Number(entryId.split('-')[0]);
+      const appended = Number(entryId.split('-')[0]) - wallOffset;
       toStream.push(appended - committed);
       const { at, started } = appliedOf.get(fields[1]) as { at: number; started: number };
       streamToProjection.push(at - appended);

@@ -2,6 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { applyEachOnce, applyEachOnceInOneStatement, type ApplyOnceOptions, durablyApplied, EventConsumer, type EventEnvelope } from '../../src/platform/events/index.js';
+import { monotonicMs } from './monotonic-clock.js';
 
 export const BENCH_GROUP = 'bench-projection';
 
@@ -13,10 +14,9 @@ export const BENCH_GROUP = 'bench-projection';
  */
 export type BenchProjectionMode = 'async' | 'sync' | 'transaction';
 
-/** When each event's handler started and when it was applied (epoch ms, fractional), for the bench to pair with commit times. */
+/** When each event's handler started and when it was applied (`monotonicMs`), for the bench to pair with commit times. */
 export const appliedAt: [eventId: string, at: number, handlerStartedAt: number][] = [];
 
-const now = () => performance.timeOrigin + performance.now();
 
 /** Counts the fresh events per aggregate: `$2` holds the event ids, `$3` their aggregates' ids. */
 const UPSERT_FRESH = `INSERT INTO bench_projection (aggregate_id, events)
@@ -40,9 +40,9 @@ export class BenchProjection {
   }
 
   async handleBatch(events: EventEnvelope[]): Promise<void> {
-    const started = now();
+    const started = monotonicMs();
     await this.apply(events);
-    const at = now();
+    const at = monotonicMs();
     for (const event of events) appliedAt.push([event.eventId, at, started]);
   }
 
