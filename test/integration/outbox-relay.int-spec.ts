@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -9,7 +10,6 @@ import { createTestDatabase, type TestDatabase, testKeyPrefix } from '../support
 import { waitFor } from '../support/wait-for.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379/0';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** As `appendToOutbox` writes: under the outbox writers' lock (held until the transaction ends). */
 async function insertEvent(client: Client, aggregateId: string, version: number): Promise<void> {

@@ -4,8 +4,21 @@ import type { EventEnvelope } from './event-envelope.js';
 import { notifyRelayOnCommit } from './outbox-notifier.js';
 import { TAKE_OUTBOX_WRITER_LOCK } from './outbox-writers.js';
 
-const COLUMNS = 'event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, payload';
-const COLUMN_ARRAYS = '$1::uuid[], $2::text[], $3::int[], $4::text[], $5::uuid[], $6::int[], $7::timestamptz[], $8::text[], $9::text[], $10::jsonb[]';
+/** Each stored column, its type and its value: one array parameter per column, in this order. */
+const FIELDS: readonly [column: string, type: string, value: (e: EventEnvelope) => unknown][] = [
+  ['event_id', 'uuid', (e) => e.eventId],
+  ['type', 'text', (e) => e.type],
+  ['schema_version', 'int', (e) => e.schemaVersion],
+  ['aggregate_type', 'text', (e) => e.aggregateType],
+  ['aggregate_id', 'uuid', (e) => e.aggregateId],
+  ['aggregate_version', 'int', (e) => e.aggregateVersion],
+  ['occurred_at', 'timestamptz', (e) => e.occurredAt],
+  ['correlation_id', 'text', (e) => e.correlationId],
+  ['causation_id', 'text', (e) => e.causationId],
+  ['payload', 'jsonb', (e) => JSON.stringify(e.payload)],
+];
+const COLUMNS = FIELDS.map(([column]) => column).join(', ');
+const COLUMN_ARRAYS = FIELDS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
 
 /**
  * One round trip, a prepared statement (it only inserts): the writers' lock first (a join input
@@ -31,16 +44,5 @@ export async function appendToOutbox(manager: EntityManager, events: readonly Ev
   if (!runner?.isTransactionActive) throw new Error('appendToOutbox needs the command\'s transaction (DataSource.transaction)');
   notifyRelayOnCommit(runner);
   // The lock it takes is held until the transaction ends: the relay waits for this transaction, and only for writers like it.
-  await queryPrepared(manager, 'hotpath-outbox-append', APPEND, [
-    events.map((e) => e.eventId),
-    events.map((e) => e.type),
-    events.map((e) => e.schemaVersion),
-    events.map((e) => e.aggregateType),
-    events.map((e) => e.aggregateId),
-    events.map((e) => e.aggregateVersion),
-    events.map((e) => e.occurredAt),
-    events.map((e) => e.correlationId),
-    events.map((e) => e.causationId),
-    events.map((e) => JSON.stringify(e.payload)),
-  ]);
+  await queryPrepared(manager, 'hotpath-outbox-append', APPEND, FIELDS.map(([, , value]) => events.map(value)));
 }
