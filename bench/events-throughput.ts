@@ -34,6 +34,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
 /** Rounds of the latency runs (async, then sync, each round); each row is the median over rounds of each figure. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** `BENCH_LATENCY_ONLY=1` skips the saturation rows (the raw ceiling and the consumer at saturation). */
+const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === '1';
 
 interface Row {
   name: string;
@@ -116,8 +118,17 @@ const MODE_LABELS: Record<BenchProjectionMode, string> = {
   transaction: ', in a transaction (BEGIN, inbox, upsert, COMMIT)',
 };
 
+/** `BENCH_MODES` (comma-separated, e.g. `async`) narrows the latency runs to some modes; all by default. */
+function latencyModes(): BenchProjectionMode[] {
+  const all = Object.keys(MODE_LABELS) as BenchProjectionMode[];
+  const chosen = process.env.BENCH_MODES?.split(',').map((m) => m.trim()).filter(Boolean) ?? all;
+  const unknown = chosen.filter((m) => !all.includes(m as BenchProjectionMode));
+  if (unknown.length > 0) throw new Error(`BENCH_MODES: unknown mode(s) ${unknown.join(', ')}; known: ${all.join(', ')}`);
+  return all.filter((m) => chosen.includes(m));
+}
+
 /** `mode`: how the bench projection applies its batches (see `BenchProjectionMode`). */
-async function commitToProjection(redis: Redis, mode: BenchProjectionMode): Promise<Row[]> {
+async function commitToProjection(redis: Redis, mode: BenchProjectionMode, modes: BenchProjectionMode[]): Promise<Row[]> {
   const prefix = `hotpath-bench-events:e2e:${process.pid}`;
   await dropDatabase(DATABASE_URL).catch(() => undefined);
   const settings = { url: DATABASE_URL, poolSize: 8, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 60_000, slowQueryMs: 60_000 };
@@ -241,16 +252,17 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode): Prom
     note: `outbox -> relay -> stream -> consumer -> inbox + upsert; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up; events/s = what the producer reached`,
     },
   ];
-  // The peers' producer and relay legs are the same code: only their consumer rows are printed.
-  return mode === 'async' ? rows : rows.slice(3);
+  // The modes' producer and relay legs are the same code: they are printed for the first mode only.
+  return mode === modes[0] ? rows : rows.slice(3);
 }
 
 /** The latency runs, each mode in turn, `ROUNDS` times; per row, the median of each figure over the rounds. */
 async function latencyRounds(redis: Redis): Promise<Row[]> {
+  const modes = latencyModes();
   const rounds: Row[][] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const rows: Row[] = [];
-    for (const mode of Object.keys(MODE_LABELS) as BenchProjectionMode[]) rows.push(...(await commitToProjection(redis, mode)));
+    for (const mode of modes) rows.push(...(await commitToProjection(redis, mode, modes)));
     for (const r of rows.filter((row) => row.name.includes('commit -> projection'))) console.error(`  round ${round} ${r.name}: p50 ${r.p50Ms?.toFixed(2)} ms, p99 ${r.p99Ms?.toFixed(2)} ms`);
     rounds.push(rows);
   }
@@ -267,8 +279,9 @@ async function latencyRounds(redis: Redis): Promise<Row[]> {
 async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    const rows = [...(await rawCeiling(redis)), await hotpathConsumer(redis), ...(await latencyRounds(redis))];
-    const ceiling = rows[1].eventsPerSec;
+    const saturation = LATENCY_ONLY ? [] : [...(await rawCeiling(redis)), await hotpathConsumer(redis)];
+    const rows = [...saturation, ...(await latencyRounds(redis))];
+    const ceiling = saturation[1]?.eventsPerSec ?? Number.NaN;
     console.log(`events-throughput ${new Date().toISOString()} nproc=${cpus().length} node=${process.version} events=${SATURATION_EVENTS} shards=${SHARDS} latency rounds=${ROUNDS}`);
     console.log('| row | events/s | vs XREADGROUP+XACK ceiling | p50 ms | p99 ms | note |');
     console.log('|---|---:|---:|---:|---:|---|');
