@@ -11,7 +11,7 @@ import { appliedAt, BenchProjectionModule } from './lib/events-bench-consumer.js
  * The worker side of the events bench, as a process of its own: the outbox relay and one
  * projection consumer. On the parent's `report` message it sends when each event was applied.
  */
-@Module({ imports: [ConfigModule.forRoot(AppConfig.fromEnv()), DatabaseModule, RedisModule, OutboxRelayModule, EventConsumersModule, BenchProjectionModule] })
+@Module({ imports: [ConfigModule.forRoot(AppConfig.fromEnv()), DatabaseModule, RedisModule, OutboxRelayModule, EventConsumersModule, BenchProjectionModule.forMode()] })
 class EventsBenchWorker {}
 
 const app = await NestFactory.createApplicationContext(EventsBenchWorker, { logger: ['error', 'warn'] });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule } from '../src/config/index.js';
+import { contractCreated, contractUpdated } from '../src/modules/contracts/domain/contract.events.js';
+import type { Contract } from '../src/modules/contracts/domain/contract.js';
 import { dataSourceOptions, dropDatabase, migrate } from '../src/platform/database/index.js';
 import { appendToOutbox, envelope, EventConsumer, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
@@ -22,8 +24,8 @@ import { median, percentile } from './lib/stats.js';
  * projection (outbox -> relay -> stream -> consumer -> inbox + upsert) at ~1,000 events/s,
  * with the relay and the consumer in a worker process of their own. The projection runs in
  * each `BenchProjectionMode`: one statement committed asynchronously (confirmed durable before
- * each ack), the same committed synchronously, and the peer of both, a transaction of two
- * statements.
+ * each ack), the same committed synchronously, the peer of both, a transaction of two
+ * statements, and the app's own contract stats projection over contract events.
  */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const DATABASE_URL = process.env.BENCH_EVENTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotpath_bench_events';
@@ -47,6 +49,27 @@ interface Row {
 
 const sample = (id: string, v: number): EventEnvelope =>
   envelope({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: id, aggregateVersion: v, payload: { amountCents: 123_456, status: 'active', category: 'construction' } });
+
+/**
+ * The events of the `contract-stats` mode, as the contracts module writes them: a contract's
+ * first event creates it (one of 10 agencies, 20 suppliers, 4 categories), each later one
+ * changes its amount.
+ */
+function contractEvents(): (id: string, version: number) => EventEnvelope {
+  const agencies = Array.from({ length: 10 }, () => randomUUID());
+  const suppliers = Array.from({ length: 20 }, () => randomUUID());
+  const contracts = new Map<string, Contract>();
+  return (id, version) => {
+    const now = new Date().toISOString();
+    const before = contracts.get(id);
+    const n = contracts.size;
+    const contract: Contract = before
+      ? { ...before, amountCents: before.amountCents + 1_000 * ((version % 7) - 3), version, updatedAt: now }
+      : { id, agencyId: agencies[n % 10], supplierId: suppliers[n % 20], category: ['construction', 'it', 'health', 'transport'][n % 4], procurementMethod: 'open', amountCents: 5_000_000 + n * 1_000, currency: 'EUR', signedAt: `2026-${String((n % 12) + 1).padStart(2, '0')}-15`, status: 'active', metadata: {}, version, createdAt: now, updatedAt: now };
+    contracts.set(id, contract);
+    return before ? contractUpdated(contract, { amountCents: contract.amountCents }, before.agencyId, null) : contractCreated(contract, null);
+  };
+}
 
 async function fill(redis: Redis, prefix: string, count: number): Promise<void> {
   const aggregates = Array.from({ length: 200 }, () => randomUUID());
@@ -116,6 +139,7 @@ const MODE_LABELS: Record<BenchProjectionMode, string> = {
   async: '',
   sync: ', synchronous commit',
   transaction: ', in a transaction (BEGIN, inbox, upsert, COMMIT)',
+  'contract-stats': ', the app\'s contract stats projection',
 };
 
 /** `BENCH_MODES` (comma-separated, e.g. `async`) narrows the latency runs to some modes; all by default. */
@@ -147,6 +171,7 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode, modes
   const commandRuns: number[] = [];
   const aggregates = Array.from({ length: 100 }, () => randomUUID());
   const versions = new Map<string, number>();
+  const next = mode === 'contract-stats' ? contractEvents() : sample;
   const total = RATE * (SECONDS + WARMUP_SECONDS);
   const measuredFrom = RATE * WARMUP_SECONDS;
   const inFlight = new Set<Promise<void>>();
@@ -158,7 +183,7 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode, modes
     const id = aggregates[i % aggregates.length];
     const version = (versions.get(id) ?? 0) + 1;
     versions.set(id, version);
-    const event = sample(id, version);
+    const event = next(id, version);
     const begun = monotonicMs();
     const commit = db.transaction((manager) => appendToOutbox(manager, [event])).then(() => {
       if (i < measuredFrom) return;
@@ -208,7 +233,9 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode, modes
   streamToProjection.sort((a, b) => a - b);
   handlerRuns.sort((a, b) => a - b);
   commandRuns.sort((a, b) => a - b);
-  const [projected] = (await db.query('SELECT coalesce(sum(events), 0)::int AS n FROM bench_projection')) as { n: number }[];
+  // Each event counted once: in the bench table, or as the versions the contract states reached.
+  const projectedSql = mode === 'contract-stats' ? 'SELECT coalesce(sum(version), 0)::int AS n FROM contract_stats_state' : 'SELECT coalesce(sum(events), 0)::int AS n FROM bench_projection';
+  const [projected] = (await db.query(projectedSql)) as { n: number }[];
   const [outbox] = (await db.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished, count(*)::int AS total FROM outbox')) as { unpublished: number; total: number }[];
   if (projected.n !== total) console.error('outbox', outbox);
   await db.destroy();

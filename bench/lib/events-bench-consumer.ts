@@ -1,7 +1,11 @@
-import { Injectable, Module } from '@nestjs/common';
+import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CONTRACT_STATS_GROUP, ContractStatsProjection, ProjectContractEventService } from '../../src/modules/contract-stats/index.js';
+import { CONTRACT_AGGREGATE } from '../../src/modules/contracts/domain/contract.events.js';
+import { CacheModule } from '../../src/platform/cache/index.js';
 import { applyEachOnce, applyEachOnceInOneStatement, type ApplyOnceOptions, durablyApplied, EventConsumer, type EventEnvelope } from '../../src/platform/events/index.js';
+import { JobsModule } from '../../src/platform/jobs/index.js';
 import { monotonicMs } from './monotonic-clock.js';
 
 export const BENCH_GROUP = 'bench-projection';
@@ -10,13 +14,23 @@ export const BENCH_GROUP = 'bench-projection';
  * How the bench projection applies a batch: `async`, one statement committed asynchronously,
  * each event acknowledged once `durablyApplied` confirms it; `sync`, the same statement waiting
  * for its WAL flush; `transaction`, inbox rows and upsert as two statements between BEGIN and
- * COMMIT (`applyEachOnce` with a callback), waiting for the flush.
+ * COMMIT (`applyEachOnce` with a callback), waiting for the flush; `contract-stats`, the app's
+ * own contract stats projection (`ProjectContractEventService`, its cache invalidation
+ * included) over contract.created / contract.updated events.
  */
-export type BenchProjectionMode = 'async' | 'sync' | 'transaction';
+export type BenchProjectionMode = 'async' | 'sync' | 'transaction' | 'contract-stats';
 
 /** When each event's handler started and when it was applied (`monotonicMs`), for the bench to pair with commit times. */
 export const appliedAt: [eventId: string, at: number, handlerStartedAt: number][] = [];
 
+
+/** Runs `apply` on `events` and records when it started and ended for each of them. */
+async function timed(events: EventEnvelope[], apply: () => Promise<unknown>): Promise<void> {
+  const started = monotonicMs();
+  await apply();
+  const at = monotonicMs();
+  for (const event of events) appliedAt.push([event.eventId, at, started]);
+}
 
 /** Counts the fresh events per aggregate: `$2` holds the event ids, `$3` their aggregates' ids. */
 const UPSERT_FRESH = `INSERT INTO bench_projection (aggregate_id, events)
@@ -40,10 +54,7 @@ export class BenchProjection {
   }
 
   async handleBatch(events: EventEnvelope[]): Promise<void> {
-    const started = monotonicMs();
-    await this.apply(events);
-    const at = monotonicMs();
-    for (const event of events) appliedAt.push([event.eventId, at, started]);
+    await timed(events, () => this.apply(events));
   }
 
   protected async apply(events: EventEnvelope[]): Promise<void> {
@@ -71,8 +82,30 @@ export class TransactionBenchProjection extends BenchProjection {
   }
 }
 
-const PROJECTIONS = { async: AsyncBenchProjection, sync: BenchProjection, transaction: TransactionBenchProjection } satisfies Record<BenchProjectionMode, unknown>;
+/** The `contract-stats` mode: the app's consumer (`ContractStatsConsumer`), timed. */
+@EventConsumer({ group: CONTRACT_STATS_GROUP, aggregateTypes: [CONTRACT_AGGREGATE] })
+@Injectable()
+export class ContractStatsBenchProjection {
+  constructor(private readonly live: ProjectContractEventService) {}
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await this.handleBatch([event]);
+  }
+
+  async handleBatch(events: EventEnvelope[]): Promise<void> {
+    await timed(events, () => this.live.handleBatch(events));
+  }
+}
 
 /** `BENCH_PROJECTION` (set by the bench for each run) chooses the mode; `async` by default. */
-@Module({ providers: [PROJECTIONS[(process.env.BENCH_PROJECTION ?? 'async') as BenchProjectionMode]] })
-export class BenchProjectionModule {}
+@Module({})
+export class BenchProjectionModule {
+  static forMode(mode = (process.env.BENCH_PROJECTION ?? 'async') as BenchProjectionMode): DynamicModule {
+    if (mode === 'contract-stats') {
+      // The projection invalidates its stats' cache tags: the tiered cache, which needs the jobs module.
+      return { module: BenchProjectionModule, imports: [JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: false })], providers: [ContractStatsProjection, ProjectContractEventService, ContractStatsBenchProjection] };
+    }
+    const projections = { async: AsyncBenchProjection, sync: BenchProjection, transaction: TransactionBenchProjection };
+    return { module: BenchProjectionModule, providers: [projections[mode]] };
+  }
+}
