@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ContractStatsProjection, ProjectContractEventService, ProjectionConflictError, ProjectionRebuildingError, RebuildContractStatsService, CONTRACT_STATS_LOCK } from '../../src/modules/contract-stats/index.js';
-import type { NewContract } from '../../src/modules/contracts/domain/contract.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Contract, NewContract } from '../../src/modules/contracts/domain/contract.js';
+import { contractCreated, contractUpdated } from '../../src/modules/contracts/domain/contract.events.js';
 import { ContractsRepository } from '../../src/modules/contracts/infrastructure/contracts.repository.js';
 import type { TieredCache } from '../../src/platform/cache/index.js';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
@@ -206,4 +208,43 @@ describe('contract stats projection (Postgres)', () => {
     }
     expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '3000' }]);
   });
+
+  it('keeps reading and writing contract states by index once its prepared statements were planned on an empty table', async () => {
+    // One connection, so every batch runs on the connection where the statements were prepared.
+    const single = new DataSource(dataSourceOptions({ url: db.url, poolSize: 1, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 10_000, slowQueryMs: 10_000 }));
+    await single.initialize();
+    try {
+      const live = new ProjectContractEventService(single, projection, cache);
+      const now = new Date().toISOString();
+      const contract = (version: number, amountCents: number): Contract => ({ ...newContract({ amountCents }), id: '00000000-0000-7000-8000-000000000001', version, createdAt: now, updatedAt: now });
+      // Both backends report their scan counters once idle, when told to (else up to 10 s later).
+      const scans = async () => {
+        await single.query('SELECT pg_stat_force_next_flush()');
+        await db.client.query('SELECT pg_stat_force_next_flush()');
+        await sleep(300);
+        return (await db.client.query<{ seq: string; idx: string }>(`SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_user_tables WHERE relname = 'contract_stats_state'`)).rows[0];
+      };
+      // Past Postgres' five custom plans: from the sixth call on it keeps a generic plan, made while the table holds one row.
+      for (let version = 1; version <= 8; version++) {
+        const c = contract(version, 1000 + version);
+        await live.handle(version === 1 ? contractCreated(c, null) : contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, null));
+      }
+      await db.client.query(
+        `INSERT INTO contract_stats_state (contract_id, version, agency_id, supplier_id, month, category, currency, amount_cents, status)
+         SELECT gen_random_uuid(), 1, $1, $2, '2024-01-01', 'energy', 'EUR', 1, 'active' FROM generate_series(1, 20000)`,
+        [agencies[2], suppliers[1]],
+      );
+      const before = await scans();
+      for (let version = 9; version <= 12; version++) {
+        const c = contract(version, 1000 + version);
+        await live.handle(contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, null));
+      }
+      const after = await scans();
+      expect(Number(after.idx)).toBeGreaterThanOrEqual(Number(before.idx) + 8);
+      expect(after.seq).toBe(before.seq);
+      expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '1012' }]);
+    } finally {
+      await single.destroy();
+    }
+  }, 30_000);
 });

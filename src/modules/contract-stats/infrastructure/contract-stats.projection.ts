@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../../../platform/database/index.js';
 import type { EventEnvelope } from '../../../platform/events/index.js';
 import { ProjectionConflictError } from '../domain/contract-stats.errors.js';
 import { foldContractEvents, PROJECTED_EVENT_TYPES, type StateWrite } from '../domain/fold-contract-events.js';
@@ -38,27 +39,29 @@ export class ContractStatsProjection {
   /**
    * Applies `events` in order. With `deferred`, the stats deltas are added to it instead of
    * written (the states still are): a caller replaying many batches in one transaction writes
-   * them once with `writeDeltas`, rather than rewriting the same stats rows every batch.
+   * them once with `writeDeltas`, rather than rewriting the same stats rows every batch. With
+   * `prepared`, the read and the write are named prepared statements, for a transaction that
+   * turned sequential scans off first (`LOCK_LIVE_BATCH`); otherwise they are planned each call.
    */
-  async apply(manager: EntityManager, events: readonly EventEnvelope[], deferred?: StatsDeltas): Promise<ProjectionResult> {
+  async apply(manager: EntityManager, events: readonly EventEnvelope[], options: { deferred?: StatsDeltas; prepared?: boolean } = {}): Promise<ProjectionResult> {
     const relevant = events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type));
     if (relevant.length === 0) return { applied: 0, skipped: 0, tags: [] };
     const ids = [...new Set(relevant.map((e) => e.aggregateId))];
-    const rows: StateRow[] = await manager.query(SELECT_STATES, [ids]);
-    const fold = foldContractEvents(new Map(rows.map((r) => [r.contract_id, toProjected(r)])), relevant, deferred);
+    const rows = await query<StateRow>(manager, options.prepared, 'hotpath-contract-stats-read', SELECT_STATES, [ids]);
+    const fold = foldContractEvents(new Map(rows.map((r) => [r.contract_id, toProjected(r)])), relevant, options.deferred);
     if (fold.writes.length === 0) return { applied: 0, skipped: fold.skipped, tags: [] };
-    await this.write(manager, fold.writes, deferred ? EMPTY : fold.deltas.rows());
+    await this.write(manager, fold.writes, options.deferred ? EMPTY : fold.deltas.rows(), options.prepared);
     return { applied: fold.applied, skipped: fold.skipped, tags: fold.tags };
   }
 
   /** Writes deltas that `apply` deferred. */
   async writeDeltas(manager: EntityManager, deltas: StatsDeltas): Promise<void> {
-    await this.write(manager, [], deltas.rows());
+    await this.write(manager, [], deltas.rows(), false);
   }
 
-  private async write(manager: EntityManager, writes: StateWrite[], { agencyMonthly: am, agencySupplier: as, supplierCategory: sc }: StatsDeltaRows): Promise<void> {
+  private async write(manager: EntityManager, writes: StateWrite[], { agencyMonthly: am, agencySupplier: as, supplierCategory: sc }: StatsDeltaRows, prepared = false): Promise<void> {
     const states = writes.map((w) => w.next);
-    const [result]: { written: number; emptied: boolean }[] = await manager.query(WRITE_BATCH, [
+    const [result] = await query<{ written: number; emptied: boolean }>(manager, prepared, 'hotpath-contract-stats-write', WRITE_BATCH, [
       states.map((s) => s.contractId),
       writes.map((w) => w.storedVersion),
       states.map((s) => s.version),
@@ -81,6 +84,11 @@ export class ContractStatsProjection {
       await manager.query(DELETE_EMPTIED_SUPPLIER_ROWS, [suppliers]);
     }
   }
+}
+
+/** `sql` through the transaction `manager`, as the named prepared statement `name` if `prepared`. */
+function query<T>(manager: EntityManager, prepared: boolean | undefined, name: string, sql: string, values: unknown[]): Promise<T[]> {
+  return prepared ? queryPrepared<T>(manager, name, sql, values) : manager.query(sql, values);
 }
 
 function toProjected(row: StateRow): ProjectedContract {

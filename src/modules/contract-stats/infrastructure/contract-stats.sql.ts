@@ -1,3 +1,14 @@
+/**
+ * Opens a live batch's transaction in one round trip: how long it waits for a running rebuild
+ * (`$1`, ms), sequential scans off, then the projection's lock, shared (`$2`). The batch's
+ * statements are prepared, planned once per connection: a plan made while the tables were small
+ * (a fresh database, a rebuild just begun) would otherwise stay a sequential scan as they grow.
+ * Nothing here touches a table: a statement that did would hold its table lock while it waited,
+ * and a rebuild holding the projection's lock would then wait for it to truncate (a deadlock).
+ */
+export const LOCK_LIVE_BATCH = `WITH settings AS MATERIALIZED (SELECT set_config('lock_timeout', $1::text, true), set_config('enable_seqscan', 'off', true))
+  SELECT pg_advisory_xact_lock_shared($2::bigint) FROM settings`;
+
 /** Projected states of some contracts. */
 export const SELECT_STATES = `SELECT contract_id, version, agency_id, supplier_id, to_char(month, 'YYYY-MM-DD') AS month, category, currency, amount_cents, status
   FROM contract_stats_state WHERE contract_id = ANY($1::uuid[])`;

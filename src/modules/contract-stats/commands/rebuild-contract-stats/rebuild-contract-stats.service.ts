@@ -62,7 +62,7 @@ export class RebuildContractStatsService {
       const deltas = new StatsDeltas();
       for (let after: string | null = '0'; after !== null; ) {
         const page = await readEventLog(runner.manager, [CONTRACT_AGGREGATE], after, batch);
-        const result = await this.projection.apply(runner.manager, page.events, deltas);
+        const result = await this.projection.apply(runner.manager, page.events, { deferred: deltas });
         for (const tag of result.tags) tags.add(tag);
         events += page.events.length;
         applied += result.applied;
