@@ -17,7 +17,8 @@ export interface ProjectionResult {
 
 const EMPTY: StatsDeltaRows = { agencyMonthly: [], agencySupplier: [], supplierCategory: [] };
 
-interface StateRow {
+/** A row of SELECT_STATES (or `openLiveBatch`). */
+export interface StateRow {
   contract_id: string;
   version: number;
   agency_id: string;
@@ -36,19 +37,30 @@ interface StateRow {
  */
 @Injectable()
 export class ContractStatsProjection {
+  /** The contracts whose states `apply` reads for `events` (none: `apply` does nothing). */
+  static contractIds(events: readonly EventEnvelope[]): string[] {
+    return [...new Set(events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type)).map((e) => e.aggregateId))];
+  }
+
   /**
    * Applies `events` in order. With `deferred`, the stats deltas are added to it instead of
    * written (the states still are): a caller replaying many batches in one transaction writes
-   * them once with `writeDeltas`, rather than rewriting the same stats rows every batch. With
-   * `prepared`, the read and the write are named prepared statements, for a transaction that
-   * turned sequential scans off first (`LOCK_LIVE_BATCH`); otherwise they are planned each call.
+   * them once with `writeDeltas`, rather than rewriting the same stats rows every batch.
    */
-  async apply(manager: EntityManager, events: readonly EventEnvelope[], options: { deferred?: StatsDeltas; prepared?: boolean } = {}): Promise<ProjectionResult> {
+  async apply(manager: EntityManager, events: readonly EventEnvelope[], options: { deferred?: StatsDeltas } = {}): Promise<ProjectionResult> {
+    const ids = ContractStatsProjection.contractIds(events);
+    if (ids.length === 0) return { applied: 0, skipped: 0, tags: [] };
+    return this.applyOver(manager, await manager.query(SELECT_STATES, [ids]), events, options);
+  }
+
+  /**
+   * `apply` over `stored`, the states of `contractIds(events)` read in the same transaction.
+   * With `prepared`, the write is a named prepared statement, for a transaction that turned
+   * sequential scans off first (`openLiveBatch`); otherwise it is planned at each call.
+   */
+  async applyOver(manager: EntityManager, stored: readonly StateRow[], events: readonly EventEnvelope[], options: { deferred?: StatsDeltas; prepared?: boolean } = {}): Promise<ProjectionResult> {
     const relevant = events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type));
-    if (relevant.length === 0) return { applied: 0, skipped: 0, tags: [] };
-    const ids = [...new Set(relevant.map((e) => e.aggregateId))];
-    const rows = await query<StateRow>(manager, options.prepared, 'hotpath-contract-stats-read', SELECT_STATES, [ids]);
-    const fold = foldContractEvents(new Map(rows.map((r) => [r.contract_id, toProjected(r)])), relevant, options.deferred);
+    const fold = foldContractEvents(new Map(stored.map((r) => [r.contract_id, toProjected(r)])), relevant, options.deferred);
     if (fold.writes.length === 0) return { applied: 0, skipped: fold.skipped, tags: [] };
     await this.write(manager, fold.writes, options.deferred ? EMPTY : fold.deltas.rows(), options.prepared);
     return { applied: fold.applied, skipped: fold.skipped, tags: fold.tags };
@@ -61,7 +73,7 @@ export class ContractStatsProjection {
 
   private async write(manager: EntityManager, writes: StateWrite[], { agencyMonthly: am, agencySupplier: as, supplierCategory: sc }: StatsDeltaRows, prepared = false): Promise<void> {
     const states = writes.map((w) => w.next);
-    const [result] = await query<{ written: number; emptied: boolean }>(manager, prepared, 'hotpath-contract-stats-write', WRITE_BATCH, [
+    const values = [
       states.map((s) => s.contractId),
       writes.map((w) => w.storedVersion),
       states.map((s) => s.version),
@@ -75,7 +87,8 @@ export class ContractStatsProjection {
       am.map((r) => r.agencyId), am.map((r) => r.month), am.map((r) => r.category), am.map((r) => r.currency), am.map((r) => r.contracts), am.map((r) => r.amountCents.toString()),
       as.map((r) => r.agencyId), as.map((r) => r.supplierId), as.map((r) => r.currency), as.map((r) => r.contracts), as.map((r) => r.amountCents.toString()),
       sc.map((r) => r.supplierId), sc.map((r) => r.category), sc.map((r) => r.currency), sc.map((r) => r.contracts), sc.map((r) => r.amountCents.toString()),
-    ]);
+    ];
+    const [result]: { written: number; emptied: boolean }[] = prepared ? await queryPrepared(manager, 'hotpath-contract-stats-write', WRITE_BATCH, values) : await manager.query(WRITE_BATCH, values);
     if (result.written !== writes.length) throw new ProjectionConflictError(writes.length, result.written);
     if (result.emptied) {
       const agencies = [...new Set([...am, ...as].map((r) => r.agencyId))];
@@ -84,11 +97,6 @@ export class ContractStatsProjection {
       await manager.query(DELETE_EMPTIED_SUPPLIER_ROWS, [suppliers]);
     }
   }
-}
-
-/** `sql` through the transaction `manager`, as the named prepared statement `name` if `prepared`. */
-function query<T>(manager: EntityManager, prepared: boolean | undefined, name: string, sql: string, values: unknown[]): Promise<T[]> {
-  return prepared ? queryPrepared<T>(manager, name, sql, values) : manager.query(sql, values);
 }
 
 function toProjected(row: StateRow): ProjectedContract {

@@ -1,17 +1,30 @@
-/**
- * Opens a live batch's transaction in one round trip: how long it waits for a running rebuild
- * (`$1`, ms), sequential scans off, then the projection's lock, shared (`$2`). The batch's
- * statements are prepared, planned once per connection: a plan made while the tables were small
- * (a fresh database, a rebuild just begun) would otherwise stay a sequential scan as they grow.
- * Nothing here touches a table: a statement that did would hold its table lock while it waited,
- * and a rebuild holding the projection's lock would then wait for it to truncate (a deadlock).
- */
-export const LOCK_LIVE_BATCH = `WITH settings AS MATERIALIZED (SELECT set_config('lock_timeout', $1::text, true), set_config('enable_seqscan', 'off', true))
-  SELECT pg_advisory_xact_lock_shared($2::bigint) FROM settings`;
+import { escapeLiteral } from 'pg';
+import { CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS } from '../contract-stats.constants.js';
 
-/** Projected states of some contracts. */
-export const SELECT_STATES = `SELECT contract_id, version, agency_id, supplier_id, to_char(month, 'YYYY-MM-DD') AS month, category, currency, amount_cents, status
-  FROM contract_stats_state WHERE contract_id = ANY($1::uuid[])`;
+/** Projected states of the contracts whose ids `ids` gives (an SQL expression of type uuid[]). */
+const statesOf = (ids: string) => `SELECT contract_id, version, agency_id, supplier_id, to_char(month, 'YYYY-MM-DD') AS month, category, currency, amount_cents, status
+  FROM contract_stats_state WHERE contract_id = ANY(${ids})`;
+
+/** Projected states of some contracts (`$1`). */
+export const SELECT_STATES = statesOf('$1::uuid[]');
+
+/**
+ * Opens a live batch's transaction (`transactionOpenedWith`), in the one round trip of its
+ * BEGIN: how long it waits for a running rebuild, sequential scans off, the projection's lock
+ * (shared), then the states of `contractIds`. The lock comes before any statement that touches a
+ * table: one that did would hold its table lock while it waited, and a rebuild holding the
+ * projection's lock would then wait for it to truncate (a deadlock). The batch's write is a
+ * prepared statement, planned once per connection: with sequential scans off, a plan made while
+ * the tables were small (a fresh database, a rebuild just done) cannot stay a sequential scan as
+ * they grow.
+ */
+export function openLiveBatch(contractIds: readonly string[]): string {
+  return [
+    `SELECT set_config('lock_timeout', '${CONTRACT_STATS_LOCK_WAIT_MS}', true), set_config('enable_seqscan', 'off', true)`,
+    `SELECT pg_advisory_xact_lock_shared(${CONTRACT_STATS_LOCK})`,
+    statesOf(`${escapeLiteral(`{${contractIds.join(',')}}`)}::uuid[]`),
+  ].join('; ');
+}
 
 /**
  * One statement per batch: the new contract states, each guarded by the version read before
