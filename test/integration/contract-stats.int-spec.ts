@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { ContractStatsProjection, ProjectContractEventService, ProjectionConflictError, ProjectionRebuildingError, RebuildContractStatsService, CONTRACT_STATS_LOCK } from '../../src/modules/contract-stats/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Contract, NewContract } from '../../src/modules/contracts/domain/contract.js';
@@ -207,6 +207,17 @@ describe('contract stats projection (Postgres)', () => {
       await runner.release();
     }
     expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '3000' }]);
+  });
+
+  it('fails a batch whose contract id is no uuid, quoted into its opening as a value, never as SQL', async () => {
+    const live = new ProjectContractEventService(ds, projection, cache);
+    const now = new Date().toISOString();
+    const hostile = `x'); DROP TABLE contract_stats_state; --`;
+    const event = contractCreated({ ...newContract(), id: hostile, version: 1, createdAt: now, updatedAt: now }, null);
+    const failure = await live.handle(event).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect(((failure as QueryFailedError).driverError as { code?: string }).code).toBe('22P02');
+    expect((await snapshot()).contract_stats_state).toEqual([]);
   });
 
   it('keeps reading and writing contract states by index once its prepared statements were planned on an empty table', async () => {
