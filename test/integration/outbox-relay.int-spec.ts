@@ -65,6 +65,26 @@ describe('outbox relay', () => {
     expect(JSON.parse(fields[5])).toMatchObject({ type: 'contract.updated', schemaVersion: 1, aggregateType: 'contract', aggregateId: aggregate, payload: { version: 1 } });
   });
 
+  it('marks published rows together, later, never publishing one twice meanwhile, and marks what is left when it stops', async () => {
+    const aggregate = randomUUID();
+    const r = new OutboxRelay({ databaseUrl: db.url, keyPrefix: prefix, shards: 4, pollMs: 50, batch: 10, markEveryMs: 60_000 }, redis);
+    relays.push(r);
+    r.start();
+    // Three rounds, each reading after the previous one's rows went out unmarked.
+    for (let version = 1; version <= 3; version++) {
+      await insertEvent(db.client, aggregate, version);
+      await waitFor(async () => (await versionsIn(aggregate)).length === version);
+      await sleep(120);
+    }
+    expect(await versionsIn(aggregate)).toEqual([1, 2, 3]);
+    expect(await unpublished(aggregate)).toBe(3);
+    await r.stop();
+    expect(await unpublished(aggregate)).toBe(0);
+    // One mark for the three rounds: one statement, one now().
+    const marks = await db.client.query('SELECT DISTINCT published_at FROM outbox WHERE aggregate_id = $1', [aggregate]);
+    expect(marks.rowCount).toBe(1);
+  });
+
   it('holds back rows committed after a transaction that is still running, then sends all in position order', async () => {
     const aggregate = randomUUID();
     const slow = new Client({ connectionString: db.url });
