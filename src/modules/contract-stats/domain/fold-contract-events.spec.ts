@@ -44,12 +44,22 @@ describe('foldContractEvents', () => {
     const created = event(contract());
     const twice = foldContractEvents(none, [created, created]);
     expect(twice).toMatchObject({ applied: 1, skipped: 1 });
+    expect(twice.tags.sort()).toEqual([`agency:${A1}`, `supplier:${S1}`]);
     expect(twice.deltas.rows().agencyMonthly).toEqual([expect.objectContaining({ contracts: 1, amountCents: 1000n })]);
 
     const stored = new Map([[C1, projectContract(contract({ version: 3, amountCents: 3000 }))]]);
     const late = foldContractEvents(stored, [event(contract({ version: 2, amountCents: 2000 })), event(contract())]);
     expect(late).toMatchObject({ applied: 0, skipped: 2, writes: [], tags: [] });
     expect(late.deltas.rows()).toEqual({ agencyMonthly: [], agencySupplier: [], supplierCategory: [] });
+  });
+
+  it('invalidates again for an event redelivered after its state was written (its first delivery may have died before invalidating), not for an older one', () => {
+    const stored = new Map([[C1, projectContract(contract({ version: 2, agencyId: A2 }))]]);
+    const redelivered = foldContractEvents(stored, [event(contract({ version: 2, agencyId: A2 }))]);
+    expect(redelivered).toMatchObject({ applied: 0, skipped: 1, writes: [] });
+    expect(redelivered.tags.sort()).toEqual([`agency:${A2}`, `supplier:${S1}`]);
+    expect(redelivered.deltas.rows()).toEqual({ agencyMonthly: [], agencySupplier: [], supplierCategory: [] });
+    expect(foldContractEvents(stored, [event(contract({ version: 1 }))]).tags).toEqual([]);
   });
 
   it('moves the totals from the old agency to the new one on an agency change, from the stored state', () => {

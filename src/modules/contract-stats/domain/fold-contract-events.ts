@@ -18,7 +18,7 @@ export interface FoldResult {
   deltas: StatsDeltas;
   applied: number;
   skipped: number;
-  /** Cache tags of the agencies and suppliers whose stats moved. */
+  /** Cache tags of the agencies and suppliers whose stats moved, or may have (an event redelivered after its state was written). */
   tags: string[];
 }
 
@@ -40,6 +40,8 @@ export function foldContractEvents(stored: ReadonlyMap<string, ProjectedContract
     const previous = current.get(event.aggregateId);
     if (previous && previous.version >= event.aggregateVersion) {
       skipped++;
+      // Redelivered after its state was written: the delivery that wrote it may have died before invalidating.
+      if (previous.version === event.aggregateVersion) tags.add(contractTags.agency(previous.agencyId)).add(contractTags.supplier(previous.supplierId));
       continue;
     }
     const next = projectContract((event.payload as { contract: Contract }).contract, event.aggregateVersion);

@@ -11,7 +11,7 @@ import { DELETE_EMPTIED_AGENCY_ROWS, DELETE_EMPTIED_SUPPLIER_ROWS, SELECT_STATES
 export interface ProjectionResult {
   applied: number;
   skipped: number;
-  /** Cache tags of the agencies and suppliers whose stats moved. */
+  /** Cache tags of the agencies and suppliers whose stats moved, or may have (see `FoldResult`). */
   tags: string[];
 }
 
@@ -61,7 +61,7 @@ export class ContractStatsProjection {
   async applyOver(manager: EntityManager, stored: readonly StateRow[], events: readonly EventEnvelope[], options: { deferred?: StatsDeltas; prepared?: boolean } = {}): Promise<ProjectionResult> {
     const relevant = events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type));
     const fold = foldContractEvents(new Map(stored.map((r) => [r.contract_id, toProjected(r)])), relevant, options.deferred);
-    if (fold.writes.length === 0) return { applied: 0, skipped: fold.skipped, tags: [] };
+    if (fold.writes.length === 0) return { applied: 0, skipped: fold.skipped, tags: fold.tags };
     await this.write(manager, fold.writes, options.deferred ? EMPTY : fold.deltas.rows(), options.prepared);
     return { applied: fold.applied, skipped: fold.skipped, tags: fold.tags };
   }
