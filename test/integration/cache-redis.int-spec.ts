@@ -62,6 +62,24 @@ describe('tiered cache over Redis', () => {
     expect(await b.get(key)).toBeUndefined();
   });
 
+  it('announces a bump on the bus with the new versions, from the same script as the bump', async () => {
+    const a = instance();
+    const listener = createRedisConnection({ ...REDIS, keyPrefix: prefix }, 'subscriber');
+    connections.push(listener);
+    const messages: unknown[] = [];
+    listener.on('message', (_channel: string, text: string) => messages.push(JSON.parse(text)));
+    await listener.subscribe(`${prefix}:bus`);
+    await a.invalidateTags(['supplier:3', 'agency:3']);
+    await a.invalidateTags(['agency:3']);
+    const started = performance.now();
+    while (messages.length < 2 && performance.now() - started < 1000) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(messages).toEqual([
+      { from: expect.any(String), tags: { 'supplier:3': 1, 'agency:3': 1 } },
+      { from: expect.any(String), tags: { 'agency:3': 2 } },
+    ]);
+    expect(await connections[0].get(`${prefix}:t:agency:3`)).toBe('2');
+  });
+
   it('invalidates a tag carried by 2,000 keys with one version bump and touches no entry', async () => {
     const a = instance();
     for (let i = 0; i < 2000; i++) await a.set(a.key('api', i), i, { tags: ['contracts:list'] });

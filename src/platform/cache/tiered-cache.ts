@@ -474,9 +474,11 @@ export class TieredCache {
       }
     }
     try {
-      const versions = await this.l2.bumpTags(unique);
+      // On the bus's Redis, the store announces the bump with it: one round trip.
+      const announce = this.bus.channel === undefined ? undefined : { channel: this.bus.channel, from: this.instanceId };
+      const versions = await this.l2.bumpTags(unique, announce);
       unique.forEach((tag, i) => this.tags.learn(tag, versions[i], true));
-      await this.bus.publish({ from: this.instanceId, tags: Object.fromEntries(unique.map((t, i) => [t, versions[i]])) });
+      if (!announce) await this.bus.publish({ from: this.instanceId, tags: Object.fromEntries(unique.map((t, i) => [t, versions[i]])) });
     } catch {
       this.stats.l2Errors++;
       this.tags.markChanged(unique);

@@ -10,6 +10,11 @@ export interface BusMessage {
 }
 
 export interface CacheBus {
+  /**
+   * The Redis channel the bus publishes on, when it is one on the L2 store's Redis: the store
+   * then announces tag bumps itself, with the bump (`L2Store.bumpTags`).
+   */
+  readonly channel?: string;
   publish(message: BusMessage): Promise<void>;
   subscribe(handler: (message: BusMessage) => void, onReconnect: () => void): Promise<void>;
   close(): Promise<void>;

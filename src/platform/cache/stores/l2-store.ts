@@ -14,8 +14,12 @@ export interface L2Store {
   delete(keys: string[]): Promise<void>;
   /** Each tag's version (0 when never hard-invalidated) and time of its last soft invalidation (0 when none). */
   tagStates(tags: string[]): Promise<TagState[]>;
-  /** Bumps each tag's version; returns the new versions. */
-  bumpTags(tags: string[]): Promise<number[]>;
+  /**
+   * Bumps each tag's version; returns the new versions. With `announce`, also publishes the
+   * bus message `{ from, tags: { <tag>: <new version> } }` on `announce.channel`, in the same
+   * round trip (a store on the bus's Redis; see `CacheBus.channel`).
+   */
+  bumpTags(tags: string[], announce?: { channel: string; from: string }): Promise<number[]>;
   /** Records a soft invalidation of each tag at `at` (ms). */
   markSoft(tags: string[], at: number): Promise<void>;
   /** Takes the lock if free (SET NX PX); false when another holder has it. */

@@ -16,7 +16,7 @@ export class RedisCacheBus implements CacheBus {
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
-    private readonly channel: string,
+    readonly channel: string,
   ) {}
 
   async publish(message: BusMessage): Promise<void> {

@@ -5,6 +5,19 @@ import type { L2Store, TagState } from './l2-store.js';
 
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+/**
+ * Bumps the tags' versions (KEYS, their names in ARGV[3..]) and publishes the bus message
+ * `{ from: ARGV[2], tags: { name: version } }` on ARGV[1], atomically: one round trip instead of
+ * the bump's and then the publish's.
+ */
+const BUMP_AND_ANNOUNCE = `local versions, tags = {}, {}
+for i, key in ipairs(KEYS) do
+  versions[i] = redis.call('INCR', key)
+  tags[ARGV[i + 2]] = versions[i]
+end
+redis.call('PUBLISH', ARGV[1], cjson.encode({ from = ARGV[2], tags = tags }))
+return versions`;
+
 /** L2 over the shared auto-pipelined connection: concurrent calls share round trips; reads of one tick share one MGET. */
 export class RedisL2Store implements L2Store {
   private readonly reads: GetBatcher;
@@ -52,7 +65,11 @@ export class RedisL2Store implements L2Store {
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
   }
 
-  async bumpTags(tags: string[]): Promise<number[]> {
+  async bumpTags(tags: string[], announce?: { channel: string; from: string }): Promise<number[]> {
+    if (announce) {
+      const keys = tags.map((tag) => this.tagPrefix + tag);
+      return (await this.redis.eval(BUMP_AND_ANNOUNCE, keys.length, ...keys, announce.channel, announce.from, ...tags)) as number[];
+    }
     const pipeline = this.redis.pipeline();
     for (const tag of tags) pipeline.incr(this.tagPrefix + tag);
     const results = (await pipeline.exec()) ?? [];
