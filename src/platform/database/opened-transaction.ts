@@ -12,7 +12,8 @@ interface PgClient {
  * before it ran, so a setting or a lock taken by one holds for the next. `work` gets the rows of
  * the last opening statement and a manager on the transaction's connection (`query`,
  * `queryPrepared`); the transaction commits once `work` resolves, rolls back if it throws. A
- * failure of `opening` is a `QueryFailedError` with the driver's error, as with `query`.
+ * failure of `opening` or of the COMMIT is a `QueryFailedError` with the driver's error, as
+ * with `query`.
  *
  * TypeORM does not see this transaction: no subscribers run, and its transaction methods
  * (`transaction`, `startTransaction`, `isTransactionActive`) do not apply. It is for hot paths of
@@ -22,21 +23,28 @@ export async function transactionOpenedWith<T>(db: DataSource, opening: string, 
   const runner = db.createQueryRunner();
   try {
     const client = (await runner.connect()) as PgClient;
+    const rollback = () => client.query('ROLLBACK').catch(() => undefined);
     let results: { rows: unknown[] } | { rows: unknown[] }[];
     try {
       results = await client.query(`BEGIN; ${opening}`);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await rollback();
       throw new QueryFailedError(opening, [], error as Error);
     }
+    let result: T;
     try {
-      const result = await work((Array.isArray(results) ? results[results.length - 1] : results).rows, runner.manager);
-      await client.query('COMMIT');
-      return result;
+      result = await work((Array.isArray(results) ? results[results.length - 1] : results).rows, runner.manager);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await rollback();
       throw error;
     }
+    try {
+      await client.query('COMMIT');
+    } catch (error) {
+      await rollback();
+      throw new QueryFailedError('COMMIT', [], error as Error);
+    }
+    return result;
   } finally {
     await runner.release();
   }
