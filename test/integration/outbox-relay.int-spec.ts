@@ -85,6 +85,21 @@ describe('outbox relay', () => {
     expect(marks.rowCount).toBe(1);
   });
 
+  it('marks rows it published before losing its connection once it has a new one, without publishing them again', async () => {
+    const aggregate = randomUUID();
+    // The mark falls due while the connection is gone; the next poll (1 s) connects again.
+    const r = new OutboxRelay({ databaseUrl: db.url, keyPrefix: prefix, shards: 4, pollMs: 1000, batch: 10, markEveryMs: 300 }, redis);
+    relays.push(r);
+    await insertEvent(db.client, aggregate, 1);
+    await insertEvent(db.client, aggregate, 2);
+    r.start();
+    await waitFor(async () => (await versionsIn(aggregate)).length === 2);
+    expect(await unpublished(aggregate)).toBe(2);
+    await db.client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'hotpath-outbox-relay' AND datname = current_database()`);
+    await waitFor(async () => (await unpublished(aggregate)) === 0);
+    expect(await versionsIn(aggregate)).toEqual([1, 2]);
+  });
+
   it('holds back rows committed after a transaction that is still running, then sends all in position order', async () => {
     const aggregate = randomUUID();
     const slow = new Client({ connectionString: db.url });

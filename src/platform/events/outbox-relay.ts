@@ -119,6 +119,8 @@ export class OutboxRelay {
     if (!this.leader) this.leader = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK])).rows[0].ok;
     if (!this.leader) return;
     while (!this.stopped && (await this.drainBatch(client)) === this.settings.batch);
+    // Rows published before a lost connection wait for this one to mark them.
+    if (this.unmarked.length > 0) this.scheduleMark();
     if (this.failing) this.logger.log({ msg: 'outbox relay publishing again' });
     this.failing = false;
   }
@@ -135,9 +137,20 @@ export class OutboxRelay {
     }
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
     for (const row of rows) this.unmarked.push(row.position);
-    this.markTimer ??= setTimeout(() => void this.mark().catch((error: unknown) => this.failed(error)), this.settings.markEveryMs ?? MARK_EVERY_MS);
+    this.scheduleMark();
     this.published += rows.length;
     return rows.length;
+  }
+
+  /** A mark that fails is tried again a period later (its rows stay skipped meanwhile). */
+  private scheduleMark(): void {
+    this.markTimer ??= setTimeout(() => {
+      this.markTimer = undefined;
+      this.mark().catch((error: unknown) => {
+        this.failed(error);
+        if (!this.stopped) this.scheduleMark();
+      });
+    }, this.settings.markEveryMs ?? MARK_EVERY_MS);
   }
 
   /**
