@@ -151,8 +151,8 @@ function latencyModes(): BenchProjectionMode[] {
   return all.filter((m) => chosen.includes(m));
 }
 
-/** `mode`: how the bench projection applies its batches (see `BenchProjectionMode`). */
-async function commitToProjection(redis: Redis, mode: BenchProjectionMode, modes: BenchProjectionMode[]): Promise<Row[]> {
+/** `mode`: how the bench projection applies its batches (see `BenchProjectionMode`); `withLegs`: also the producer and relay rows. */
+async function commitToProjection(redis: Redis, mode: BenchProjectionMode, withLegs: boolean): Promise<Row[]> {
   const prefix = `hotpath-bench-events:e2e:${process.pid}`;
   await dropDatabase(DATABASE_URL).catch(() => undefined);
   const settings = { url: DATABASE_URL, poolSize: 8, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 60_000, slowQueryMs: 60_000 };
@@ -279,8 +279,8 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode, modes
     note: `outbox -> relay -> stream -> consumer -> inbox + upsert; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up; events/s = what the producer reached`,
     },
   ];
-  // The modes' producer and relay legs are the same code: they are printed for the first mode only.
-  return mode === modes[0] ? rows : rows.slice(3);
+  // The modes' producer and relay legs are the same code: they are printed for one mode only.
+  return withLegs ? rows : rows.slice(3);
 }
 
 /** The latency runs, each mode in turn, `ROUNDS` times; per row, the median of each figure over the rounds. */
@@ -289,7 +289,7 @@ async function latencyRounds(redis: Redis): Promise<Row[]> {
   const rounds: Row[][] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const rows: Row[] = [];
-    for (const mode of modes) rows.push(...(await commitToProjection(redis, mode, modes)));
+    for (const mode of modes) rows.push(...(await commitToProjection(redis, mode, mode === modes[0])));
     for (const r of rows.filter((row) => row.name.includes('commit -> projection'))) console.error(`  round ${round} ${r.name}: p50 ${r.p50Ms?.toFixed(2)} ms, p99 ${r.p99Ms?.toFixed(2)} ms`);
     rounds.push(rows);
   }

@@ -118,9 +118,12 @@ export class OutboxRelay {
     const client = await this.connected();
     if (!this.leader) this.leader = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK])).rows[0].ok;
     if (!this.leader) return;
-    while (!this.stopped && (await this.drainBatch(client)) === this.settings.batch);
-    // Rows published before a lost connection wait for this one to mark them.
-    if (this.unmarked.length > 0) this.scheduleMark();
+    try {
+      while (!this.stopped && (await this.drainBatch(client)) === this.settings.batch);
+    } finally {
+      // This round's rows, and any published before a lost connection, are marked a period later.
+      if (this.unmarked.length > 0) this.scheduleMark();
+    }
     if (this.failing) this.logger.log({ msg: 'outbox relay publishing again' });
     this.failing = false;
   }
@@ -137,7 +140,6 @@ export class OutboxRelay {
     }
     for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
     for (const row of rows) this.unmarked.push(row.position);
-    this.scheduleMark();
     this.published += rows.length;
     return rows.length;
   }
