@@ -3,6 +3,8 @@ import { AppConfig } from '../../src/config/index.js';
 import { deleteByPrefix } from '../../src/platform/redis/index.js';
 import { Fixtures } from '../support/fixtures.js';
 import { type NodeProcess, requireBuilt, startNode, WORKER_ENTRY as WORKER } from '../support/node-process.js';
+
+const REBUILD = 'dist/scripts/rebuild-projections.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -19,7 +21,7 @@ describe('stats projection, live in the worker', () => {
   const redis = new Redis('redis://127.0.0.1:6379/0');
 
   beforeAll(async () => {
-    requireBuilt(WORKER);
+    requireBuilt(WORKER, REBUILD);
     t = await startTestApp('projection');
     prefix = t.app.get(AppConfig).redis.keyPrefix;
     worker = startNode(WORKER, { DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '100', EVENTS_CONSUMER_BLOCK_MS: '100', DATABASE_POOL_SIZE: '2' });
@@ -76,5 +78,22 @@ describe('stats projection, live in the worker', () => {
     // Commit to projected-and-visible, polling every 10 ms with the worker's poll at 100 ms (NOTIFY usually wakes it first).
     expect(lagMs).toBeLessThan(5000);
     console.info(`stats visible ${lagMs}, ${amountLagMs}, ${moveLagMs} ms after the write answered`);
+  });
+
+  it('npm run projections:rebuild replays the log beside the running worker, and the API serves the rebuilt stats', async () => {
+    const [agency, supplier] = [await fx.agency(), await fx.supplier()];
+    expect((await stats('agencies', agency)).body.totals).toEqual([]);
+    expect((await stats('agencies', agency)).headers.get('x-cache')).toBe('HIT');
+    // A contract loaded straight into Postgres, logged as created the way the data loader does: no event goes out, only a replay counts it.
+    await fx.contract({ agencyId: agency, supplierId: supplier, amountCents: 777, currency: 'EUR', status: 'active' });
+    await t.db.client.query('SELECT hotpath_log_contracts_created()');
+    const [{ n }] = (await t.db.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM event_log WHERE aggregate_type = 'contract'`)).rows;
+
+    const rebuild = startNode(REBUILD, { DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' });
+    expect(await rebuild.exited).toBe(0);
+    expect(rebuild.output()).toContain(`contract stats rebuilt from ${n} events (${n} applied)`);
+    // The rebuild invalidated the agency's cached (empty) stats in the API process.
+    await eventually(async () => (await stats('agencies', agency)).body.totals[0]?.amountCents === 777);
+    expect((await stats('suppliers', supplier)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 777 }]);
   });
 });
