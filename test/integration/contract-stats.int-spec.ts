@@ -164,9 +164,15 @@ describe('contract stats projection (Postgres)', () => {
     expect(live).toEqual(recomputed);
     expect(recomputed.agency_supplier_stats).toHaveLength(4);
     expect(recomputed.contract_stats_state).toHaveLength(4);
+
+    // The whole log as one batch (several versions of a contract, out of order): only each contract's newest counts.
+    await db.client.query('TRUNCATE contract_stats_state, agency_monthly_stats, agency_supplier_stats, supplier_stats');
+    const log = await events();
+    expect(await ds.transaction((tx) => projection.apply(tx, [...log].reverse()))).toMatchObject({ applied: 11, skipped: 0 });
+    expect(await snapshot()).toEqual(recomputed);
   });
 
-  it('rebuild waits for a live batch in flight, and a live event waits for a rebuild, then is turned away (to be retried)', async () => {
+  it('rebuild waits for a live batch in flight, and a live event waits for a rebuild (its lock wait, not the truncated table\'s), then is turned away (to be retried)', async () => {
     const created = await contracts.insert(newContract());
     const [event] = await events();
     const other = new Client({ connectionString: db.url });
@@ -181,8 +187,12 @@ describe('contract stats projection (Postgres)', () => {
       await other.query('COMMIT');
       expect(await rebuild).toMatchObject({ events: 1, applied: 1 });
 
+      // What a rebuild holds: the projection's lock, and the states table, truncated in its transaction.
       await other.query('SELECT pg_advisory_lock($1)', [CONTRACT_STATS_LOCK]);
+      await other.query('BEGIN');
+      await other.query('TRUNCATE contract_stats_state');
       await expect(new ProjectContractEventService(ds, projection, cache).handle(event)).rejects.toBeInstanceOf(ProjectionRebuildingError);
+      await other.query('ROLLBACK');
       await other.query('SELECT pg_advisory_unlock($1)', [CONTRACT_STATS_LOCK]);
       expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '1000' }]);
       expect(created.version).toBe(1);
@@ -212,7 +222,7 @@ describe('contract stats projection (Postgres)', () => {
     expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '3000' }]);
   });
 
-  it('fails a batch whose contract id is no uuid, quoted into its opening as a value, never as SQL', async () => {
+  it('fails a batch whose contract id is no uuid, passed as a value, never as SQL', async () => {
     const live = new ProjectContractEventService(ds, projection, cache);
     const now = new Date().toISOString();
     const hostile = `x'); DROP TABLE contract_stats_state; --`;
@@ -223,7 +233,7 @@ describe('contract stats projection (Postgres)', () => {
     expect((await snapshot()).contract_stats_state).toEqual([]);
   });
 
-  it('keeps reading and writing contract states by index once its prepared statements were planned on an empty table', async () => {
+  it('keeps reading and writing contract states by index once its plans were made on an empty table', async () => {
     // One connection, so every batch runs on the connection where the statements were prepared.
     const single = new DataSource(dataSourceOptions({ url: db.url, poolSize: 1, maxOverflow: 0, acquireTimeoutMs: 5000, idleTimeoutMs: 10_000, statementTimeoutMs: 10_000, slowQueryMs: 10_000 }));
     await single.initialize();
@@ -238,7 +248,7 @@ describe('contract stats projection (Postgres)', () => {
         await sleep(300);
         return (await db.client.query<{ seq: string; idx: string }>(`SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_user_tables WHERE relname = 'contract_stats_state'`)).rows[0];
       };
-      // Past Postgres' five custom plans: from the sixth call on it keeps a generic plan, made while the table holds one row.
+      // Past Postgres' five custom plans: from the sixth call on the function keeps generic plans, made while the table holds one row.
       for (let version = 1; version <= 8; version++) {
         const c = contract(version, 1000 + version);
         await live.handle(version === 1 ? contractCreated(c, null) : contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, null));

@@ -4,6 +4,5 @@ export type { DatabaseSettings } from './data-source-options.js';
 export { ensureDatabase, dropDatabase } from './ensure-database.js';
 export { migrate } from './migrate.js';
 export { queryPrepared } from './prepared-query.js';
-export { transactionOpenedWith } from './opened-transaction.js';
 export { DatabaseUnavailableError, toDatabaseError } from './database.errors.js';
 export { encodeCursor, decodeCursor, InvalidCursorError } from './keyset-cursor.js';

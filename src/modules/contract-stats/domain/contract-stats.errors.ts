@@ -6,8 +6,9 @@ export class ProjectionConflictError extends AppError {
   readonly code = ProjectionConflictError.code;
   readonly kind = 'conflict' as const;
 
-  constructor(expected: number, written: number) {
-    super(`contract stats: ${expected - written} of ${expected} contract states changed concurrently; the batch was rolled back`);
+  /** `detail`: the database's message, which says how many states changed. */
+  constructor(detail: string) {
+    super(detail);
   }
 }
 

@@ -29,6 +29,3 @@ export function projectContract(contract: Contract, version = contract.version):
     status: contract.status,
   };
 }
-
-/** Cancelled contracts are left out of every total. */
-export const isCounted = (contract: ProjectedContract): boolean => contract.status !== 'cancelled';

@@ -3,7 +3,7 @@ import { EventConsumer, type EventConsumerHandler, type EventEnvelope } from '..
 import { CONTRACT_AGGREGATE } from '../../contracts/domain/contract.events.js';
 import { ProjectContractEventService } from '../commands/project-contract-event/project-contract-event.service.js';
 import { CONTRACT_STATS_GROUP, CONTRACT_STATS_MAX_DELIVERIES } from '../contract-stats.constants.js';
-import { PROJECTED_EVENT_TYPES } from '../domain/fold-contract-events.js';
+import { PROJECTED_EVENT_TYPES } from '../domain/latest-contract-states.js';
 
 /** Runs the contract stats projection live in the worker, from the contract event streams. */
 @Injectable()

@@ -1,114 +1,94 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { queryPrepared } from '../../../platform/database/index.js';
 import type { EventEnvelope } from '../../../platform/events/index.js';
-import { ProjectionConflictError } from '../domain/contract-stats.errors.js';
-import { foldContractEvents, PROJECTED_EVENT_TYPES, type StateWrite } from '../domain/fold-contract-events.js';
+import { contractTags } from '../../contracts/domain/contract-cache-tags.js';
+import { CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS } from '../contract-stats.constants.js';
+import { ProjectionConflictError, ProjectionRebuildingError } from '../domain/contract-stats.errors.js';
+import { isProjected, latestContractStates } from '../domain/latest-contract-states.js';
 import type { ProjectedContract } from '../domain/projected-contract.js';
-import { type StatsDeltaRows, type StatsDeltas } from '../domain/stats-deltas.js';
-import { DELETE_EMPTIED_AGENCY_ROWS, DELETE_EMPTIED_SUPPLIER_ROWS, SELECT_STATES, WRITE_BATCH } from './contract-stats.sql.js';
+import { APPLY_STATES, REPLAY_STATES, SUM_STATS } from './contract-stats.sql.js';
 
 export interface ProjectionResult {
+  /** Events newer than the contract's stored state. */
   applied: number;
+  /** Events at or below it: redeliveries, replays, late older versions. */
   skipped: number;
-  /** Cache tags of the agencies and suppliers whose stats moved, or may have (see `FoldResult`). */
+  /** Cache tags of the agencies and suppliers whose stats moved, or may have (an event redelivered after its state was written). */
   tags: string[];
 }
 
-const EMPTY: StatsDeltaRows = { agencyMonthly: [], agencySupplier: [], supplierCategory: [] };
-
-/** A row of SELECT_STATES (or `openLiveBatch`). */
-export interface StateRow {
-  contract_id: string;
-  version: number;
-  agency_id: string;
-  supplier_id: string;
-  month: string;
-  category: string;
-  currency: string;
-  amount_cents: string;
-  status: string;
+interface AppliedRow {
+  stored_versions: number[];
+  agency_ids: string[] | null;
+  supplier_ids: string[] | null;
 }
 
+/** Raised by hotpath_apply_contract_states when a state changed between its read and its write. */
+const STATE_CHANGED = 'HPC01';
+/** Out of time waiting for the projection's lock (no other wait of the call has a timeout). */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /**
- * The contract stats projection: agency_monthly_stats, agency_supplier_stats and supplier_stats
- * from contract events. The live consumer and the rebuild both call `apply`, with one event or
- * thousands; `manager` must be a transaction, and everything of a batch lands in it or nothing.
+ * The contract stats projection: contract_stats_state (what each contract last counted, at
+ * which version) and the agency_monthly_stats, agency_supplier_stats and supplier_stats read
+ * models. Live batches are applied by `apply`; a rebuild replays the log with `replayStates`,
+ * then sums the stats from the states with `sumStats`.
  */
 @Injectable()
 export class ContractStatsProjection {
-  /** The contracts whose states `apply` reads for `events` (none: `apply` does nothing). */
-  static contractIds(events: readonly EventEnvelope[]): string[] {
-    return [...new Set(events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type)).map((e) => e.aggregateId))];
+  /**
+   * Applies `events` as one statement, so once per event: only a contract's newest event,
+   * and only if newer than its stored state, moves anything; the stats move by the difference.
+   * Given a `DataSource` it is its own transaction (one round trip); given a transaction's
+   * manager it is part of that transaction. Fails with `ProjectionRebuildingError` when a rebuild
+   * held the projection for the whole lock wait, and with `ProjectionConflictError` (everything
+   * rolled back) when another transaction changed one of the states meanwhile.
+   */
+  async apply(db: DataSource | EntityManager, events: readonly EventEnvelope[]): Promise<ProjectionResult> {
+    const relevant = events.filter(isProjected);
+    const states = latestContractStates(relevant);
+    if (states.length === 0) return { applied: 0, skipped: 0, tags: [] };
+    const [row] = await queryPrepared<AppliedRow>(db, 'hotpath-contract-stats-apply', APPLY_STATES, [CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS, ...columns(states)]).catch(
+      (error: unknown) => {
+        const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+        throw code === STATE_CHANGED ? new ProjectionConflictError((error as QueryFailedError).message) : code === LOCK_NOT_AVAILABLE ? new ProjectionRebuildingError() : error;
+      },
+    );
+    const stored = new Map(states.map((s, i) => [s.contractId, row.stored_versions[i]]));
+    const applied = relevant.filter((e) => e.aggregateVersion > (stored.get(e.aggregateId) ?? 0)).length;
+    const tags = [...(row.agency_ids ?? []).map(contractTags.agency), ...(row.supplier_ids ?? []).map(contractTags.supplier)];
+    return { applied, skipped: relevant.length - applied, tags };
   }
 
   /**
-   * Applies `events` in order. With `deferred`, the stats deltas are added to it instead of
-   * written (the states still are): a caller replaying many batches in one transaction writes
-   * them once with `writeDeltas`, rather than rewriting the same stats rows every batch.
+   * The rebuild's replay of a page of the log, in a transaction that holds the projection's
+   * lock: the newest state of each contract, where newer than what earlier pages stored. The
+   * stats are left alone (`sumStats` makes them at the end), so no stats row is rewritten every
+   * page. Returns how many projected events the page held.
    */
-  async apply(manager: EntityManager, events: readonly EventEnvelope[], options: { deferred?: StatsDeltas } = {}): Promise<ProjectionResult> {
-    const ids = ContractStatsProjection.contractIds(events);
-    if (ids.length === 0) return { applied: 0, skipped: 0, tags: [] };
-    return this.applyOver(manager, await manager.query(SELECT_STATES, [ids]), events, options);
+  async replayStates(manager: EntityManager, events: readonly EventEnvelope[]): Promise<number> {
+    const states = latestContractStates(events);
+    if (states.length > 0) await manager.query(REPLAY_STATES, columns(states));
+    return events.filter(isProjected).length;
   }
 
-  /**
-   * `apply` over `stored`, the states of `contractIds(events)` read in the same transaction.
-   * With `prepared`, the write is a named prepared statement, for a transaction that turned
-   * sequential scans off first (`openLiveBatch`); otherwise it is planned at each call.
-   */
-  async applyOver(manager: EntityManager, stored: readonly StateRow[], events: readonly EventEnvelope[], options: { deferred?: StatsDeltas; prepared?: boolean } = {}): Promise<ProjectionResult> {
-    const relevant = events.filter((e) => PROJECTED_EVENT_TYPES.has(e.type));
-    const fold = foldContractEvents(new Map(stored.map((r) => [r.contract_id, toProjected(r)])), relevant, options.deferred);
-    if (fold.writes.length === 0) return { applied: 0, skipped: fold.skipped, tags: fold.tags };
-    await this.write(manager, fold.writes, options.deferred ? EMPTY : fold.deltas.rows(), options.prepared);
-    return { applied: fold.applied, skipped: fold.skipped, tags: fold.tags };
-  }
-
-  /** Writes deltas that `apply` deferred. */
-  async writeDeltas(manager: EntityManager, deltas: StatsDeltas): Promise<void> {
-    await this.write(manager, [], deltas.rows(), false);
-  }
-
-  private async write(manager: EntityManager, writes: StateWrite[], { agencyMonthly: am, agencySupplier: as, supplierCategory: sc }: StatsDeltaRows, prepared = false): Promise<void> {
-    const states = writes.map((w) => w.next);
-    const values = [
-      states.map((s) => s.contractId),
-      writes.map((w) => w.storedVersion),
-      states.map((s) => s.version),
-      states.map((s) => s.agencyId),
-      states.map((s) => s.supplierId),
-      states.map((s) => s.month),
-      states.map((s) => s.category),
-      states.map((s) => s.currency),
-      states.map((s) => s.amountCents.toString()),
-      states.map((s) => s.status),
-      am.map((r) => r.agencyId), am.map((r) => r.month), am.map((r) => r.category), am.map((r) => r.currency), am.map((r) => r.contracts), am.map((r) => r.amountCents.toString()),
-      as.map((r) => r.agencyId), as.map((r) => r.supplierId), as.map((r) => r.currency), as.map((r) => r.contracts), as.map((r) => r.amountCents.toString()),
-      sc.map((r) => r.supplierId), sc.map((r) => r.category), sc.map((r) => r.currency), sc.map((r) => r.contracts), sc.map((r) => r.amountCents.toString()),
-    ];
-    const [result]: { written: number; emptied: boolean }[] = prepared ? await queryPrepared(manager, 'hotpath-contract-stats-write', WRITE_BATCH, values) : await manager.query(WRITE_BATCH, values);
-    if (result.written !== writes.length) throw new ProjectionConflictError(writes.length, result.written);
-    if (result.emptied) {
-      const agencies = [...new Set([...am, ...as].map((r) => r.agencyId))];
-      const suppliers = [...new Set(sc.map((r) => r.supplierId))];
-      for (const sql of DELETE_EMPTIED_AGENCY_ROWS) await manager.query(sql, [agencies]);
-      await manager.query(DELETE_EMPTIED_SUPPLIER_ROWS, [suppliers]);
-    }
+  /** Fills the (emptied) stats read models from the states. */
+  async sumStats(manager: EntityManager): Promise<void> {
+    for (const sql of SUM_STATS) await manager.query(sql);
   }
 }
 
-function toProjected(row: StateRow): ProjectedContract {
-  return {
-    contractId: row.contract_id,
-    version: row.version,
-    agencyId: row.agency_id,
-    supplierId: row.supplier_id,
-    month: row.month,
-    category: row.category,
-    currency: row.currency,
-    amountCents: BigInt(row.amount_cents),
-    status: row.status,
-  };
+function columns(states: readonly ProjectedContract[]): unknown[] {
+  return [
+    states.map((s) => s.contractId),
+    states.map((s) => s.version),
+    states.map((s) => s.agencyId),
+    states.map((s) => s.supplierId),
+    states.map((s) => s.month),
+    states.map((s) => s.category),
+    states.map((s) => s.currency),
+    states.map((s) => s.amountCents.toString()),
+    states.map((s) => s.status),
+  ];
 }

@@ -6,7 +6,6 @@ import { readEventLog } from '../../../../platform/events/index.js';
 import { contractTags } from '../../../contracts/domain/contract-cache-tags.js';
 import { CONTRACT_AGGREGATE } from '../../../contracts/domain/contract.events.js';
 import { CONTRACT_STATS_LOCK } from '../../contract-stats.constants.js';
-import { StatsDeltas } from '../../domain/stats-deltas.js';
 import { ContractStatsProjection } from '../../infrastructure/contract-stats.projection.js';
 
 export interface RebuildResult {
@@ -17,12 +16,14 @@ export interface RebuildResult {
 
 /**
  * Rebuilds the contract stats read models by replaying the event log, in position order and in
- * batches, through the projection's own `apply`. The per-contract states are written per batch,
- * the stats deltas summed in memory and written once at the end: inside one transaction, a row
- * rewritten every batch piles up versions that nothing can prune yet. It holds the projection's lock
- * exclusively (live events wait, then are retried) and works in one REPEATABLE READ
- * transaction: readers see the old totals until the new ones commit, and the replay sees one
- * snapshot of the log; events committed after it are applied by the live consumer afterwards.
+ * batches: each page's newest contract states are written where newer than what earlier pages
+ * stored, and once the log is replayed the stats are summed from the states (a stats row
+ * rewritten every page would pile up versions that nothing can prune inside one transaction).
+ * It holds the projection's lock exclusively (live events wait, then are retried) and works in
+ * one REPEATABLE READ transaction: readers see the old totals until the new ones commit, and the
+ * replay sees one snapshot of the log; events committed after it are applied by the live
+ * consumer afterwards. `applied` counts the projected events replayed: the log holds each
+ * version of a contract once, in order, so each of them applies.
  */
 @Injectable()
 export class RebuildContractStatsService {
@@ -54,22 +55,21 @@ export class RebuildContractStatsService {
     await runner.startTransaction('REPEATABLE READ');
     try {
       await runner.query('SET LOCAL statement_timeout = 0');
+      // Stats that exist before or after the rebuild may be cached with other totals.
       const tags = new Set(await this.statsTags(runner));
       await runner.query('TRUNCATE contract_stats_state');
       for (const table of ['agency_monthly_stats', 'agency_supplier_stats', 'supplier_stats']) await runner.query(`DELETE FROM ${table}`);
       let events = 0;
       let applied = 0;
-      const deltas = new StatsDeltas();
       for (let after: string | null = '0'; after !== null; ) {
         const page = await readEventLog(runner.manager, [CONTRACT_AGGREGATE], after, batch);
-        const result = await this.projection.apply(runner.manager, page.events, { deferred: deltas });
-        for (const tag of result.tags) tags.add(tag);
+        applied += await this.projection.replayStates(runner.manager, page.events);
         events += page.events.length;
-        applied += result.applied;
         after = page.next;
         onProgress?.(events);
       }
-      await this.projection.writeDeltas(runner.manager, deltas);
+      await this.projection.sumStats(runner.manager);
+      for (const tag of await this.statsTags(runner)) tags.add(tag);
       await runner.commitTransaction();
       return { events, applied, tags: [...tags] };
     } catch (error) {
