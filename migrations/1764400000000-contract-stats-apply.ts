@@ -15,6 +15,25 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * constants. Sequential scans are off inside: the function's plans are kept per connection once
  * generic, and one made while the tables were small must not stay a sequential scan as they grow.
  */
+/** The stats read models: their key, and the function's list of the ids (of the key's first column) a batch touched. */
+const STATS = [
+  { table: 'agency_monthly_stats', keys: ['agency_id', 'month', 'category', 'currency'], touched: 'agency_ids' },
+  { table: 'agency_supplier_stats', keys: ['agency_id', 'supplier_id', 'currency'], touched: 'agency_ids' },
+  { table: 'supplier_stats', keys: ['supplier_id', 'category', 'currency'], touched: 'supplier_ids' },
+];
+
+/** A CTE adding the summed deltas to one stats table, returning the rows' new counts. */
+const upsertDelta = ({ table, keys }: (typeof STATS)[number]) => {
+  const key = keys.join(', ');
+  return `        ${table}_moved AS (
+          INSERT INTO ${table} AS t (${key}, contracts, amount_cents)
+          SELECT ${key}, sum(contracts), sum(amount_cents) FROM delta GROUP BY ${key}
+          HAVING sum(contracts) <> 0 OR sum(amount_cents) <> 0 ORDER BY ${key}
+          ON CONFLICT (${key}) DO UPDATE SET contracts = t.contracts + EXCLUDED.contracts, amount_cents = t.amount_cents + EXCLUDED.amount_cents
+          RETURNING t.contracts
+        ),`;
+};
+
 export class ContractStatsApply1764400000000 implements MigrationInterface {
   name = 'ContractStatsApply1764400000000';
 
@@ -66,30 +85,7 @@ export class ContractStatsApply1764400000000 implements MigrationInterface {
            WHERE old_version IS NOT NULL AND old_status <> 'cancelled'
         ),
         -- Each stats row once, in key order (a stable lock order for concurrent batches).
-        agency_monthly AS (
-          INSERT INTO agency_monthly_stats AS t (agency_id, month, category, currency, contracts, amount_cents)
-          SELECT agency_id, month, category, currency, sum(contracts), sum(amount_cents) FROM delta GROUP BY 1, 2, 3, 4
-          HAVING sum(contracts) <> 0 OR sum(amount_cents) <> 0 ORDER BY 1, 2, 3, 4
-          ON CONFLICT (agency_id, month, category, currency) DO UPDATE
-            SET contracts = t.contracts + EXCLUDED.contracts, amount_cents = t.amount_cents + EXCLUDED.amount_cents
-          RETURNING t.contracts
-        ),
-        agency_supplier AS (
-          INSERT INTO agency_supplier_stats AS t (agency_id, supplier_id, currency, contracts, amount_cents)
-          SELECT agency_id, supplier_id, currency, sum(contracts), sum(amount_cents) FROM delta GROUP BY 1, 2, 3
-          HAVING sum(contracts) <> 0 OR sum(amount_cents) <> 0 ORDER BY 1, 2, 3
-          ON CONFLICT (agency_id, supplier_id, currency) DO UPDATE
-            SET contracts = t.contracts + EXCLUDED.contracts, amount_cents = t.amount_cents + EXCLUDED.amount_cents
-          RETURNING t.contracts
-        ),
-        supplier_category AS (
-          INSERT INTO supplier_stats AS t (supplier_id, category, currency, contracts, amount_cents)
-          SELECT supplier_id, category, currency, sum(contracts), sum(amount_cents) FROM delta GROUP BY 1, 2, 3
-          HAVING sum(contracts) <> 0 OR sum(amount_cents) <> 0 ORDER BY 1, 2, 3
-          ON CONFLICT (supplier_id, category, currency) DO UPDATE
-            SET contracts = t.contracts + EXCLUDED.contracts, amount_cents = t.amount_cents + EXCLUDED.amount_cents
-          RETURNING t.contracts
-        ),
+${STATS.map(upsertDelta).join('\n')}
         -- The agencies and suppliers whose stats moved, or may have: a state stored at the event's
         -- own version is a redelivery, whose first delivery may have died before invalidating.
         touched AS (
@@ -98,8 +94,7 @@ export class ContractStatsApply1764400000000 implements MigrationInterface {
         )
         SELECT (SELECT count(*) FROM moved),
                (SELECT count(*) FROM inserted) + (SELECT count(*) FROM updated),
-               EXISTS (SELECT 1 FROM agency_monthly WHERE contracts = 0 UNION ALL SELECT 1 FROM agency_supplier WHERE contracts = 0
-                       UNION ALL SELECT 1 FROM supplier_category WHERE contracts = 0),
+               EXISTS (${STATS.map(({ table }) => `SELECT 1 FROM ${table}_moved WHERE contracts = 0`).join(' UNION ALL ')}),
                (SELECT array_agg(coalesce(old_version, 0) ORDER BY i) FROM pair),
                (SELECT array_agg(DISTINCT agency_id) FROM touched),
                (SELECT array_agg(DISTINCT supplier_id) FROM touched)
@@ -110,9 +105,7 @@ export class ContractStatsApply1764400000000 implements MigrationInterface {
             USING ERRCODE = 'HPC01';
         END IF;
         IF emptied THEN
-          DELETE FROM agency_monthly_stats WHERE agency_id = ANY(agency_ids) AND contracts = 0;
-          DELETE FROM agency_supplier_stats WHERE agency_id = ANY(agency_ids) AND contracts = 0;
-          DELETE FROM supplier_stats WHERE supplier_id = ANY(supplier_ids) AND contracts = 0;
+          ${STATS.map(({ table, keys, touched }) => `DELETE FROM ${table} WHERE ${keys[0]} = ANY(${touched}) AND contracts = 0;`).join('\n          ')}
         END IF;
       END $$`);
   }
