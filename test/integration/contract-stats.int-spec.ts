@@ -134,6 +134,22 @@ describe('contract stats projection (Postgres)', () => {
     expect((await snapshot()).contract_stats_state.map((s) => (s as { contract_id: string }).contract_id).sort()).toEqual([a.id, b.id].sort());
   });
 
+  it('sums amounts beyond 2^53 exactly (bigint in SQL, text in and out), and leaves a supplier\'s row alone when only the agency moved', async () => {
+    const live = new ProjectContractEventService(ds, projection, cache);
+    await contracts.insert(newContract({ amountCents: Number.MAX_SAFE_INTEGER }));
+    const b = await contracts.insert(newContract({ amountCents: Number.MAX_SAFE_INTEGER }));
+    await live.handleBatch(await events());
+    expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 2, amount: (2n * BigInt(Number.MAX_SAFE_INTEGER)).toString() }]);
+
+    await contracts.update(b.id, 1, { agencyId: agencies[1] });
+    const supplierRow = async () => (await db.client.query(`SELECT xmin::text AS xmin, contracts::int, amount_cents::text AS amount FROM supplier_stats`)).rows;
+    const before = await supplierRow();
+    await live.handle((await events())[2]);
+    expect(await agencyTotals(agencies[1])).toEqual([{ currency: 'EUR', contracts: 1, amount: String(Number.MAX_SAFE_INTEGER) }]);
+    // Same supplier, category and currency: its totals did not move, so its row was not rewritten.
+    expect(await supplierRow()).toEqual(before);
+  });
+
   it('rebuilds by replay (in batches) to exactly a full recompute from the contracts table, and live application agrees', async () => {
     const a = await contracts.insert(newContract());
     const b = await contracts.insert(newContract({ supplierId: suppliers[1], category: 'it', amountCents: 2 ** 40, signedAt: '2024-02-01T00:30:00.000Z' }));
