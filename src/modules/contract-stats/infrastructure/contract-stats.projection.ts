@@ -6,8 +6,7 @@ import { contractTags } from '../../contracts/domain/contract-cache-tags.js';
 import { CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS } from '../contract-stats.constants.js';
 import { ProjectionConflictError, ProjectionRebuildingError } from '../domain/contract-stats.errors.js';
 import { isProjected, latestContractStates } from '../domain/latest-contract-states.js';
-import type { ProjectedContract } from '../domain/projected-contract.js';
-import { APPLY_STATES, REPLAY_STATES, SUM_STATS } from './contract-stats.sql.js';
+import { APPLY_STATES, REPLAY_STATES, stateArrays, SUM_STATS } from './contract-stats.sql.js';
 
 export interface ProjectionResult {
   /** Events newer than the contract's stored state. */
@@ -49,7 +48,7 @@ export class ContractStatsProjection {
     const relevant = events.filter(isProjected);
     const states = latestContractStates(relevant);
     if (states.length === 0) return { applied: 0, skipped: 0, tags: [] };
-    const [row] = await queryPrepared<AppliedRow>(db, 'hotpath-contract-stats-apply', APPLY_STATES, [CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS, ...columns(states)]).catch(
+    const [row] = await queryPrepared<AppliedRow>(db, 'hotpath-contract-stats-apply', APPLY_STATES, [CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS, ...stateArrays(states)]).catch(
       (error: unknown) => {
         const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
         throw code === STATE_CHANGED ? new ProjectionConflictError((error as QueryFailedError).message) : code === LOCK_NOT_AVAILABLE ? new ProjectionRebuildingError() : error;
@@ -69,7 +68,7 @@ export class ContractStatsProjection {
    */
   async replayStates(manager: EntityManager, events: readonly EventEnvelope[]): Promise<number> {
     const states = latestContractStates(events);
-    if (states.length > 0) await manager.query(REPLAY_STATES, columns(states));
+    if (states.length > 0) await manager.query(REPLAY_STATES, stateArrays(states));
     return events.filter(isProjected).length;
   }
 
@@ -77,18 +76,4 @@ export class ContractStatsProjection {
   async sumStats(manager: EntityManager): Promise<void> {
     for (const sql of SUM_STATS) await manager.query(sql);
   }
-}
-
-function columns(states: readonly ProjectedContract[]): unknown[] {
-  return [
-    states.map((s) => s.contractId),
-    states.map((s) => s.version),
-    states.map((s) => s.agencyId),
-    states.map((s) => s.supplierId),
-    states.map((s) => s.month),
-    states.map((s) => s.category),
-    states.map((s) => s.currency),
-    states.map((s) => s.amountCents.toString()),
-    states.map((s) => s.status),
-  ];
 }

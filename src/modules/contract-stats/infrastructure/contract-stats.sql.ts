@@ -1,6 +1,23 @@
-/** The states' columns, as arrays: `$1`..`$9` of REPLAY_STATES, `$3`..`$11` of APPLY_STATES. */
-const STATE_ARRAYS = (from: number) =>
-  ['uuid', 'int', 'uuid', 'uuid', 'date', 'text', 'text', 'bigint', 'text'].map((type, i) => `$${from + i}::${type}[]`).join(', ');
+import type { ProjectedContract } from '../domain/projected-contract.js';
+
+/** Each column of a contract state, in table order: its type and its value; one array parameter per column. */
+const STATE_FIELDS: readonly [type: string, value: (s: ProjectedContract) => unknown][] = [
+  ['uuid', (s) => s.contractId],
+  ['int', (s) => s.version],
+  ['uuid', (s) => s.agencyId],
+  ['uuid', (s) => s.supplierId],
+  ['date', (s) => s.month],
+  ['text', (s) => s.category],
+  ['text', (s) => s.currency],
+  ['bigint', (s) => s.amountCents.toString()],
+  ['text', (s) => s.status],
+];
+
+/** The states' columns as array parameters from `$from` on: `$1`..`$9` of REPLAY_STATES, `$3`..`$11` of APPLY_STATES. */
+const STATE_ARRAYS = (from: number) => STATE_FIELDS.map(([type], i) => `$${from + i}::${type}[]`).join(', ');
+
+/** The values for STATE_ARRAYS: one array per column. */
+export const stateArrays = (states: readonly ProjectedContract[]): unknown[][] => STATE_FIELDS.map(([, value]) => states.map(value));
 
 /**
  * A live batch in one statement (migration ContractStatsApply1764400000000): the projection's
