@@ -80,6 +80,19 @@ describe('tiered cache over Redis', () => {
     expect(await connections[0].get(`${prefix}:t:agency:3`)).toBe('2');
   });
 
+  it('sends a bump at once, ahead of the reads waiting in the auto-pipeline', async () => {
+    const a = instance();
+    const shared = connections.at(-1) as Redis;
+    if (shared.status !== 'ready') await new Promise((resolve) => shared.once('ready', resolve));
+    const read = shared.get(`${prefix}:pipelined`);
+    expect(shared.autoPipelineQueueSize).toBe(1);
+    const bump = a.invalidateTags(['agency:11']);
+    // The bump's script went to the socket: the auto-pipeline still holds only the read.
+    expect(shared.autoPipelineQueueSize).toBe(1);
+    await Promise.all([read, bump]);
+    expect(await shared.get(`${prefix}:t:agency:11`)).toBe('1');
+  });
+
   it('invalidates a tag carried by 2,000 keys with one version bump and touches no entry', async () => {
     const a = instance();
     for (let i = 0; i < 2000; i++) await a.set(a.key('api', i), i, { tags: ['contracts:list'] });

@@ -13,6 +13,15 @@ export type RedisRole = 'shared' | 'blocking' | 'subscriber';
 
 const MAX_BACKOFF_MS = 5000;
 
+/**
+ * Commands a `shared` connection sends at once instead of auto-pipelining them. Scripts carry
+ * the writes that others wait for (the cache's tag bump, awaited by every write and projection
+ * batch; lock releases), while an auto-pipelined command waits for the event loop's check phase
+ * and for the connection's previous auto-pipeline to come back. Reads stay auto-pipelined:
+ * that is where batching pays. Measured in bench/RESULTS.md (2026-11-24, 21:30 UTC).
+ */
+const SENT_AT_ONCE = ['eval', 'evalsha'];
+
 // Before any connection exists: BullMQ's connections and ours all need it (see disconnect-fix.ts).
 installDisconnectFix();
 
@@ -23,9 +32,10 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 }
 
 /**
- * Options of a connection in `role`. `shared` auto-pipelines and fails commands fast when
- * Redis is away; `blocking` and `subscriber` have no command timeout (their commands wait by
- * design) and retry every command across reconnects (BullMQ requires that of its connections).
+ * Options of a connection in `role`. `shared` auto-pipelines (scripts excepted) and fails
+ * commands fast when Redis is away; `blocking` and `subscriber` have no command timeout (their
+ * commands wait by design) and retry every command across reconnects (BullMQ requires that of
+ * its connections).
  */
 export function redisOptions(settings: RedisSettings, role: RedisRole, name = `hotpath-${role}`): RedisOptions {
   return {
@@ -33,6 +43,7 @@ export function redisOptions(settings: RedisSettings, role: RedisRole, name = `h
     connectTimeout: settings.connectTimeoutMs,
     commandTimeout: role === 'shared' ? settings.commandTimeoutMs : undefined,
     enableAutoPipelining: role === 'shared',
+    autoPipeliningIgnoredCommands: SENT_AT_ONCE,
     maxRetriesPerRequest: role === 'shared' ? 1 : null,
     enableOfflineQueue: role !== 'shared',
     keepAlive: 10_000,
