@@ -20,7 +20,8 @@ import { median, percentile } from './lib/stats.js';
 /**
  * events-throughput: the stream leg at saturation — raw ioredis (XADD pipelined, then
  * XREADGROUP COUNT 100 + XACK on the same Redis) beside Hotpath's consumer runtime reading the
- * same entries with a no-op handler — and the latency from a command's commit to its
+ * same entries with a no-op handler —, raw ioredis XADD -> XREADGROUP latency at the rate
+ * below (the stream leg's floor), and the latency from a command's commit to its
  * projection (outbox -> relay -> stream -> consumer -> inbox + upsert) at ~1,000 events/s,
  * with the relay and the consumer in a worker process of their own. The projection runs in
  * each `BenchProjectionMode`: one statement committed asynchronously (confirmed durable before
@@ -36,7 +37,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
 /** Rounds of the latency runs (async, then sync, each round); each row is the median over rounds of each figure. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-/** `BENCH_LATENCY_ONLY=1` skips the saturation rows (the raw ceiling and the consumer at saturation). */
+/** `BENCH_LATENCY_ONLY=1` skips the ceiling rows (raw ioredis at saturation and at `RATE`, the consumer at saturation). */
 const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === '1';
 
 interface Row {
@@ -112,6 +113,65 @@ async function rawCeiling(redis: Redis): Promise<Row[]> {
   ];
 }
 
+/** Resolves when the `i`-th of events paced at `RATE` per second from `start` (performance.now()) is due. */
+async function due(start: number, i: number): Promise<void> {
+  const wait = start + (i * 1000) / RATE - performance.now();
+  if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * The stream leg's floor at the latency runs' rate: raw ioredis XADD of each event as it comes,
+ * read on a connection of its own by XREADGROUP COUNT 100 BLOCK (+ XACK), in this process.
+ */
+async function rawLatency(redis: Redis): Promise<Row> {
+  const prefix = `hotpath-bench-events:raw-latency:${process.pid}`;
+  const streams = shardStreams(prefix, 'contract', SHARDS);
+  for (const stream of streams) await redis.xgroup('CREATE', stream, 'raw', '0', 'MKSTREAM');
+  const reader = new Redis(REDIS_URL);
+  const total = RATE * (SECONDS + WARMUP_SECONDS);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let received = 0;
+  const reading = (async () => {
+    while (received < total) {
+      const reply = (await reader.xreadgroup('GROUP', 'raw', 'c1', 'COUNT', 100, 'BLOCK', 1000, 'STREAMS', ...streams, ...streams.map(() => '>'))) as [string, [string, string[]][]][] | null;
+      if (!reply) continue;
+      const at = monotonicMs();
+      const pipeline = reader.pipeline();
+      for (const [stream, entries] of reply) {
+        for (const [, fields] of entries) {
+          const sent = sentAt.get((JSON.parse(fields[5]) as EventEnvelope).eventId);
+          if (sent !== undefined) latencies.push(at - sent);
+        }
+        pipeline.xack(stream, 'raw', ...entries.map(([id]) => id));
+        received += entries.length;
+      }
+      await pipeline.exec();
+    }
+  })();
+  const aggregates = Array.from({ length: 100 }, () => randomUUID());
+  const adds: Promise<unknown>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    await due(start, i);
+    const e = sample(aggregates[i % aggregates.length], Math.floor(i / aggregates.length) + 1);
+    if (i >= RATE * WARMUP_SECONDS) sentAt.set(e.eventId, monotonicMs());
+    adds.push(redis.xadd(streamOf(prefix, 'contract', e.aggregateId, SHARDS), '*', 'id', e.eventId, 'type', e.type, 'envelope', JSON.stringify(e)));
+  }
+  await Promise.all(adds);
+  await reading;
+  reader.disconnect();
+  await deleteByPrefix(redis, `${prefix}:`);
+  latencies.sort((a, b) => a - b);
+  return {
+    name: `ceiling: XADD -> blocking read at ${RATE}/s`,
+    eventsPerSec: RATE,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    note: `raw ioredis, one XADD per event, XREADGROUP COUNT 100 BLOCK + XACK on a second connection; the floor of the stream leg below; ${latencies.length} events after ${WARMUP_SECONDS} s warm-up`,
+  };
+}
+
 async function hotpathConsumer(redis: Redis): Promise<Row> {
   const prefix = `hotpath-bench-events:hotpath:${process.pid}`;
   await fill(redis, prefix, SATURATION_EVENTS);
@@ -185,9 +245,7 @@ async function commitToProjection(redis: Redis, mode: BenchProjectionMode, withL
   const inFlight = new Set<Promise<void>>();
   const start = performance.now();
   for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    await due(start, i);
     const id = aggregates[i % aggregates.length];
     const version = (versions.get(id) ?? 0) + 1;
     versions.set(id, version);
@@ -314,7 +372,7 @@ async function latencyRounds(redis: Redis): Promise<Row[]> {
 async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    const saturation = LATENCY_ONLY ? [] : [...(await rawCeiling(redis)), await hotpathConsumer(redis)];
+    const saturation = LATENCY_ONLY ? [] : [...(await rawCeiling(redis)), await hotpathConsumer(redis), await rawLatency(redis)];
     const rows = [...saturation, ...(await latencyRounds(redis))];
     const ceiling = saturation[1]?.eventsPerSec ?? Number.NaN;
     console.log(`events-throughput ${new Date().toISOString()} nproc=${cpus().length} node=${process.version} events=${SATURATION_EVENTS} shards=${SHARDS} latency rounds=${ROUNDS}`);
