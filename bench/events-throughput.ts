@@ -20,8 +20,8 @@ import { median, percentile } from './lib/stats.js';
 /**
  * events-throughput: the stream leg at saturation — raw ioredis (XADD pipelined, then
  * XREADGROUP COUNT 100 + XACK on the same Redis) beside Hotpath's consumer runtime reading the
- * same entries with a no-op handler —, raw ioredis XADD -> XREADGROUP latency at the rate
- * below (the stream leg's floor), and the latency from a command's commit to its
+ * same entries with a no-op handler; raw ioredis XADD -> XREADGROUP latency at the rate below
+ * (the stream leg's floor); and the latency from a command's commit to its
  * projection (outbox -> relay -> stream -> consumer -> inbox + upsert) at ~1,000 events/s,
  * with the relay and the consumer in a worker process of their own. The projection runs in
  * each `BenchProjectionMode`: one statement committed asynchronously (confirmed durable before
