@@ -5,6 +5,7 @@ import { RedisCacheBus } from '../../src/platform/cache/stores/redis-cache-bus.j
 import { RedisL2Store } from '../../src/platform/cache/stores/redis-l2-store.js';
 import { TieredCache } from '../../src/platform/cache/index.js';
 import { testKeyPrefix } from '../support/test-database.js';
+import { connectionReady } from '../support/wait-for.js';
 
 const REDIS = { url: 'redis://127.0.0.1:6379/0', connectTimeoutMs: 2000, commandTimeoutMs: 2000 };
 
@@ -83,7 +84,7 @@ describe('tiered cache over Redis', () => {
   it('sends a bump at once, ahead of the reads waiting in the auto-pipeline', async () => {
     const a = instance();
     const shared = connections.at(-1) as Redis;
-    if (shared.status !== 'ready') await new Promise((resolve) => shared.once('ready', resolve));
+    await connectionReady(shared);
     const read = shared.get(`${prefix}:pipelined`);
     expect(shared.autoPipelineQueueSize).toBe(1);
     const bump = a.invalidateTags(['agency:11']);

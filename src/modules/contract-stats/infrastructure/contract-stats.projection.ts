@@ -46,7 +46,7 @@ export class ContractStatsProjection {
    */
   async apply(db: DataSource | EntityManager, events: readonly EventEnvelope[]): Promise<ProjectionResult> {
     const relevant = events.filter(isProjected);
-    const states = latestContractStates(relevant);
+    const states = latestContractStates(events);
     if (states.length === 0) return { applied: 0, skipped: 0, tags: [] };
     const [row] = await queryPrepared<AppliedRow>(db, 'hotpath-contract-stats-apply', APPLY_STATES, [CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS, ...stateArrays(states)]).catch(
       (error: unknown) => {
