@@ -10,3 +10,8 @@ export { AdminTokenGuard } from './admin-token.guard.js';
 export { ADMIN_COOKIE, AdminDisabledError, AdminToken, AdminUnauthorizedError } from './admin-token.js';
 export type { AdminCredentials } from './admin-token.js';
 export { AdminController } from './admin-controller.decorator.js';
+export { RequestGates, InvalidRequestGateError } from './gates/request-gates.js';
+export type { GateRoute, RequestGate } from './gates/request-gate.js';
+export { RequestGateProvider } from './gates/request-gate.decorator.js';
+export { MergeRouteConfig } from './route-config.decorator.js';
+export { writeErrorResponse } from './write-error-response.js';

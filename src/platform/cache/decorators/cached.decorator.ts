@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { MergeRouteConfig } from '../../http/route-config.decorator.js';
 import { CACHED_ROUTE } from '../cache.constants.js';
 
 /**
@@ -35,4 +35,4 @@ export type CachedRouteOptions = CachedOptions<FastifyRequest>;
  * values: a hit returns what `JSON.parse` gives back (a Date comes back as a string).
  */
 export const Cached = <TInput = FastifyRequest, TResult = unknown>(options: CachedOptions<TInput, TResult> = {}): MethodDecorator =>
-  applyDecorators(SetMetadata(CACHED_ROUTE, options), RouteConfig({ [CACHED_ROUTE]: options }));
+  applyDecorators(SetMetadata(CACHED_ROUTE, options), MergeRouteConfig({ [CACHED_ROUTE]: options }));

@@ -1,0 +1,111 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REQUEST_GATE } from '../http.constants.js';
+import { writeErrorResponse } from '../write-error-response.js';
+import type { GateRoute, RequestGate } from './request-gate.js';
+
+export class InvalidRequestGateError extends Error {}
+
+/** Where a request stopped in the gates outside Fastify: the gate it waits for, and the next one. */
+interface GateProgress {
+  next: number;
+  waiting: Promise<void>;
+}
+const PROGRESS = Symbol('hotpath:http:gate-progress');
+type GatedRequest = IncomingMessage & { [PROGRESS]?: GateProgress };
+
+type HookDone = (error?: Error) => void;
+
+/**
+ * Runs the `@RequestGateProvider()` providers for every request: as one Fastify onRequest hook
+ * (registered at start-up) and, for answers written before Fastify routes a request (the
+ * cache's pre-router), through `pass`. A request a gate made wait outside Fastify resumes
+ * in the hook where it stopped, so no gate runs twice for one request.
+ */
+@Injectable()
+export class RequestGates implements OnModuleInit {
+  private gates: RequestGate[] = [];
+  private gateNames: string[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    const found = this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && Reflect.getMetadata(REQUEST_GATE, wrapper.metatype) !== undefined)
+      .map((wrapper, index) => {
+        const instance = wrapper.instance as Partial<RequestGate> | undefined;
+        if (typeof instance?.check !== 'function') throw new InvalidRequestGateError(`${String(wrapper.name)} is a @RequestGateProvider() without a check(request, response, route) method`);
+        return { name: String(wrapper.name), gate: instance as RequestGate, order: Reflect.getMetadata(REQUEST_GATE, wrapper.metatype as object) as number, index };
+      })
+      .sort((a, b) => a.order - b.order || a.index - b.index);
+    this.gates = found.map((g) => g.gate);
+    this.gateNames = found.map((g) => g.name);
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify && this.gates.length > 0) fastify.addHook('onRequest', this.hook);
+  }
+
+  /** The gates' names, in the order they run. */
+  get names(): readonly string[] {
+    return this.gateNames;
+  }
+
+  /**
+   * The Fastify onRequest hook that runs the gates (the pre-router allows it by identity).
+   * Callback style: a request every gate passes synchronously allocates no promise.
+   */
+  readonly hook = (request: FastifyRequest, reply: FastifyReply, done: HookDone): void => {
+    const raw = request.raw as GatedRequest;
+    const progress = raw[PROGRESS];
+    const route = request.routeOptions.config as unknown as GateRoute;
+    if (progress) {
+      raw[PROGRESS] = undefined;
+      progress.waiting.then(() => this.runFrom(progress.next, raw, reply.raw, route, done), done);
+      return;
+    }
+    this.runFrom(0, raw, reply.raw, route, done);
+  };
+
+  /**
+   * For an answer written outside Fastify: `true` when every gate let the request on, `false`
+   * when a gate refused it (its error is written to `response`), `'wait'` when a gate must
+   * wait — hand the request to Fastify, which resumes after it.
+   */
+  pass(request: IncomingMessage, response: ServerResponse, route: GateRoute): boolean | 'wait' {
+    for (let i = 0; i < this.gates.length; i++) {
+      let result: void | Promise<void>;
+      try {
+        result = this.gates[i].check(request, response, route);
+      } catch (error) {
+        writeErrorResponse(response, error);
+        return false;
+      }
+      if (result) {
+        (request as GatedRequest)[PROGRESS] = { next: i + 1, waiting: result };
+        return 'wait';
+      }
+    }
+    return true;
+  }
+
+  private runFrom(start: number, request: IncomingMessage, response: ServerResponse, route: GateRoute, done: HookDone): void {
+    for (let i = start; i < this.gates.length; i++) {
+      let result: void | Promise<void>;
+      try {
+        result = this.gates[i].check(request, response, route);
+      } catch (error) {
+        return done(error as Error);
+      }
+      if (result) {
+        result.then(() => this.runFrom(i + 1, request, response, route, done), done);
+        return;
+      }
+    }
+    done();
+  }
+}

@@ -1,0 +1,18 @@
+import type { ServerResponse } from 'node:http';
+import { toErrorBody } from './to-error-body.js';
+
+/**
+ * Writes the standard error body straight to Node's response, for answers made before Fastify
+ * has a reply (a request gate refusing a pre-routed request). Headers already set on
+ * `response` go out with it.
+ */
+export function writeErrorResponse(response: ServerResponse, error: unknown): void {
+  const { body } = toErrorBody(error);
+  const text = JSON.stringify(body);
+  response.writeHead(body.statusCode, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
