@@ -3,7 +3,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/index.js';
-import { PreRouterHits, registerCachedRouteHooks, TieredCache } from './platform/cache/index.js';
 import { configureHttpApp, fastifyOptions } from './platform/http/index.js';
 import { registerQueueBoard } from './platform/jobs/index.js';
 import { registerRequestLogging } from './platform/logging/index.js';
@@ -18,6 +17,5 @@ export async function createApp(config: AppConfig = AppConfig.fromEnv()): Promis
   configureHttpApp(app);
   registerRequestLogging(app.getHttpAdapter().getInstance());
   await registerQueueBoard(app);
-  if (config.cache.enabled) registerCachedRouteHooks(app.getHttpAdapter().getInstance(), app.get(TieredCache), config.cache.preRouter ? app.get(PreRouterHits) : undefined);
   return app;
 }

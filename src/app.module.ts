@@ -9,19 +9,30 @@ import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
 import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { HealthModule } from './platform/health/index.js';
-import { HttpPlatformModule } from './platform/http/index.js';
+import { HttpPlatformModule, RequestTimeoutInterceptor } from './platform/http/index.js';
 import { JobsModule } from './platform/jobs/index.js';
 import { LoggingModule } from './platform/logging/index.js';
 import { RedisModule } from './platform/redis/index.js';
 import { WorkerRoleModule } from './worker.module.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: true }), HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
+
+/**
+ * The app-level Fastify hooks whose work the cache's pre-router does itself for a pre-routed hit
+ * (the request id header, the request log line). A request timeout cannot fire for a hit.
+ */
+const cacheModule = (config: AppConfig) =>
+  CacheModule.forRoot({
+    enabled: config.cache.enabled,
+    runWarmJobs: true,
+    http: { preRouter: config.cache.preRouter, allowedHooks: ['echoRequestId', 'logRequest'], allowedInterceptors: [RequestTimeoutInterceptor] },
+  });
 
 /** The HTTP application; with PROCESS_ROLE=all it also runs the worker role's modules in the same process. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), ...MODULES, ...(config.role.worker ? [WorkerRoleModule] : [])] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), cacheModule(config), ...MODULES, ...(config.role.worker ? [WorkerRoleModule] : [])] };
   }
 }

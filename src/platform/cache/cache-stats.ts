@@ -27,6 +27,10 @@ export interface CacheStatsReport {
   earlyRefreshes: number;
   staleServed: number;
   lockWaits: number;
+  /** Keys whose load this instance is waiting on (another instance holds the lock). */
+  keysAwaited: number;
+  /** Tag versions kept in process (bounded). */
+  tagsKnown: number;
   invalidations: number;
   l2Errors: number;
 }

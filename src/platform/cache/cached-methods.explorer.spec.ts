@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
+import { CACHE_HTTP_OPTIONS } from './cache.constants.js';
 import { CachedMethodsExplorer } from './cached-methods.explorer.js';
 import { Cached } from './decorators/cached.decorator.js';
 import { MemoryCacheBus } from './stores/cache-bus.js';
@@ -35,7 +36,7 @@ class StatsHandler {
   }
 }
 
-async function setUp() {
+async function setUp(enabled = true) {
   const cache = new TieredCache(
     { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: { compute: 1800 }, l1MaxItems: 100, l1MaxBytes: 1_000_000, earlyRefreshBeta: 1, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 },
     new MemoryL2Store(),
@@ -43,7 +44,7 @@ async function setUp() {
   );
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
-    providers: [StatsHandler, CachedMethodsExplorer, { provide: TieredCache, useValue: cache }],
+    providers: [StatsHandler, CachedMethodsExplorer, { provide: TieredCache, useValue: cache }, { provide: CACHE_HTTP_OPTIONS, useValue: { enabled } }],
   }).compile();
   await moduleRef.init();
   return { cache, handler: moduleRef.get(StatsHandler) };
@@ -77,5 +78,12 @@ describe('CachedMethodsExplorer', () => {
     handler.duringLoad = async () => undefined;
     expect((await handler.execute(new StatsQuery('a1'))).run).toBe(2);
     expect((await handler.execute(new StatsQuery('a1'))).run).toBe(2);
+  });
+
+  it('leaves methods uncached when the cache is turned off', async () => {
+    const { cache, handler } = await setUp(false);
+    await handler.execute(new StatsQuery('a1'));
+    expect((await handler.execute(new StatsQuery('a1'))).run).toBe(2);
+    expect(cache.report().namespaces).toEqual({});
   });
 });

@@ -1,11 +1,15 @@
 export { CacheModule } from './cache.module.js';
+export type { CacheModuleOptions } from './cache.module.js';
 export { TieredCache } from './tiered-cache.js';
 export type { CacheOptions, InvalidateOptions, Lookup, TieredCacheSettings } from './tiered-cache.js';
 export { Cached } from './decorators/cached.decorator.js';
-export type { CachedOptions, CachedRouteOptions } from './decorators/cached.decorator.js';
+export type { CachedOptions } from './decorators/cached.decorator.js';
+export { CachedRoute } from './decorators/cached-route.decorator.js';
+export type { CachedRouteOptions } from './decorators/cached-route.decorator.js';
 export { InvalidateTags } from './decorators/invalidate-tags.decorator.js';
-export { registerCachedRouteHooks } from './http/cached-route.hooks.js';
-export { PreRouterHits } from './http/pre-router-hits.js';
+export { InvalidCachedRouteError } from './http/cached-route.hooks.js';
+export { PreRouterHits, UnsafePreRoutingError } from './http/pre-router-hits.js';
+export type { CacheHttpOptions } from './http/cache-http.options.js';
 export { cacheKey, stableStringify } from './cache-key.js';
 export { MemoryL2Store } from './stores/memory-l2-store.js';
 export { MemoryCacheBus } from './stores/cache-bus.js';

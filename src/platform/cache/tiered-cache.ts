@@ -23,6 +23,8 @@ export interface TieredCacheSettings {
   softTimeoutMs: number;
   /** Cross-instance load lock: its expiry, and the longest a waiter waits for the holder's value. */
   lockTtlMs: number;
+  /** Tag versions kept in process (least recently used go first); 100,000 by default. */
+  maxTags?: number;
 }
 
 /** Who loads a missing key across instances: this caller (`owner`), nobody needed (`landed`), or anyone (`free`, Redis away or wait over). */
@@ -73,7 +75,8 @@ export class TieredCache {
   private readonly instanceId = randomUUID();
   private readonly logger = new Logger('Cache');
   private readonly pendingTags = new Set<string>();
-  private readonly waiters = new Map<string, Set<() => void>>();
+  /** Callers waiting for another instance's load of a key; a key's set goes with its last waiter. */
+  private readonly waiters = new Map<string, Set<(what: 'landed' | 'released') => void>>();
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -88,7 +91,7 @@ export class TieredCache {
       // UTF-16 in memory, plus the entry object and its tag map.
       sizeCalculation: (entry) => entry.raw.length * 2 + 200,
     });
-    this.tags = new TagVersions(l2);
+    this.tags = new TagVersions(l2, settings.maxTags);
   }
 
   /** Starts listening to other instances; never blocks start-up on Redis. */
@@ -127,7 +130,7 @@ export class TieredCache {
       hits += l1 + l2;
       total += l1 + l2 + misses;
     }
-    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, lockWaits: this.stats.lockWaits, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
+    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, lockWaits: this.stats.lockWaits, keysAwaited: this.waiters.size, tagsKnown: this.tags.size, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
   }
 
   /**
@@ -347,7 +350,7 @@ export class TieredCache {
         const loadMs = performance.now() - started;
         const more = await this.resultTagVersions(options, value, mark);
         if (!more) {
-          if (claim.kind === 'owner') await this.release(key, claim.token);
+          if (claim.kind === 'owner') await this.abandon(key, claim.token);
           return value;
         }
         const entry = this.putL1(key, JSON.stringify(value), options, { ...versions, ...more }, loadMs, startedAt);
@@ -356,7 +359,7 @@ export class TieredCache {
         else void this.writeL2(key, entry);
         return value;
       } catch (error) {
-        if (claim.kind === 'owner') await this.release(key, claim.token);
+        if (claim.kind === 'owner') await this.abandon(key, claim.token);
         throw error;
       }
     });
@@ -364,25 +367,30 @@ export class TieredCache {
 
   /**
    * One loader per key across instances: takes the key's lock (SET NX PX with a token), or
-   * waits, without polling, for the holder's `landed` message and reads the value it wrote.
-   * The wait is bounded by the lock's TTL; after it, or with Redis away, the caller loads.
-   * After a miss (`afterMiss`), a caller that takes the lock reads L2 once more: another
+   * waits, without polling, for the holder's `landed` message and reads the value it wrote; a
+   * holder that gives up without a value (`abandon`) wakes its waiters, and they try for the
+   * lock again. The wait is bounded by the lock's TTL; after it, or with Redis away, the caller
+   * loads. After a miss (`afterMiss`), a caller that takes the lock reads L2 once more: another
    * instance may have landed the value and freed the lock between this caller's read and its
    * lock, and that value is then the answer, not a second load.
    */
   async claim(key: string, afterMiss = true): Promise<Claim> {
-    const token = randomUUID();
-    const locked = await this.l2Call(() => this.l2.acquireLock(`${key}:lock`, token, this.settings.lockTtlMs));
-    if (locked === undefined) return { kind: 'free' };
-    if (locked) {
-      const landed = afterMiss ? await this.readLanded(key) : undefined;
-      if (!landed) return { kind: 'owner', token };
-      await this.release(key, token);
-      return { kind: 'landed', entry: landed };
+    const deadline = Date.now() + this.settings.lockTtlMs;
+    for (;;) {
+      const token = randomUUID();
+      const locked = await this.l2Call(() => this.l2.acquireLock(`${key}:lock`, token, this.settings.lockTtlMs));
+      if (locked === undefined) return { kind: 'free' };
+      if (locked) {
+        const landed = afterMiss ? await this.readLanded(key) : undefined;
+        if (!landed) return { kind: 'owner', token };
+        await this.release(key, token);
+        return { kind: 'landed', entry: landed };
+      }
+      this.stats.lockWaits++;
+      const waited = await this.waitForLanding(key, deadline - Date.now());
+      if (waited === 'released' && Date.now() < deadline) continue;
+      return waited && waited !== 'released' ? { kind: 'landed', entry: waited } : { kind: 'free' };
     }
-    this.stats.lockWaits++;
-    const entry = await this.waitForLanding(key);
-    return entry ? { kind: 'landed', entry } : { kind: 'free' };
   }
 
   /** Takes the key's load lock without waiting; undefined when another holder has it (or Redis is away). */
@@ -403,23 +411,35 @@ export class TieredCache {
     await this.l2Call(() => this.l2.releaseLock(`${key}:lock`, token));
   }
 
-  private waitForLanding(key: string): Promise<CacheEntry | undefined> {
+  /** The lock holder stores nothing (its load failed or answered no value): free the lock and wake the waiters at once. */
+  async abandon(key: string, token: string): Promise<void> {
+    await this.release(key, token);
+    this.wake(key, 'released');
+    await this.l2Call(() => this.bus.publish({ from: this.instanceId, released: [key] }));
+  }
+
+  private waitForLanding(key: string, timeoutMs: number): Promise<CacheEntry | 'released' | undefined> {
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (entry: CacheEntry | undefined) => {
+      const finish = (outcome: CacheEntry | 'released' | undefined) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        this.waiters.get(key)?.delete(check);
-        resolve(entry);
+        const waiting = this.waiters.get(key);
+        waiting?.delete(signal);
+        if (waiting?.size === 0) this.waiters.delete(key);
+        resolve(outcome);
       };
-      const check = () => void this.readLanded(key).then((entry) => entry && finish(entry));
-      const timer = setTimeout(() => finish(undefined), this.settings.lockTtlMs);
-      let set = this.waiters.get(key);
-      if (!set) this.waiters.set(key, (set = new Set()));
-      set.add(check);
+      const signal = (what: 'landed' | 'released') => {
+        if (what === 'released') finish('released');
+        else void this.readLanded(key).then((entry) => entry && finish(entry));
+      };
+      const timer = setTimeout(() => finish(undefined), Math.max(0, timeoutMs));
+      let waiting = this.waiters.get(key);
+      if (!waiting) this.waiters.set(key, (waiting = new Set()));
+      waiting.add(signal);
       // It may have landed before this waiter was registered.
-      check();
+      signal('landed');
     });
   }
 
@@ -431,8 +451,8 @@ export class TieredCache {
     return entry;
   }
 
-  private wake(key: string): void {
-    for (const check of [...(this.waiters.get(key) ?? [])]) check();
+  private wake(key: string, what: 'landed' | 'released' = 'landed'): void {
+    for (const signal of [...(this.waiters.get(key) ?? [])]) signal(what);
   }
 
   /** Versions to stamp on an entry about to be loaded (read before loading). */
@@ -512,6 +532,7 @@ export class TieredCache {
       this.l1.delete(key);
       this.wake(key);
     }
+    for (const key of message.released ?? []) this.wake(key, 'released');
   }
 
   /** Without Redis, drop this instance's entries carrying the tags (a scan of L1, bounded). */

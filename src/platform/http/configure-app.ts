@@ -10,7 +10,7 @@ import { createValidationPipe } from './validation.pipe.js';
 export function configureHttpApp(app: NestFastifyApplication): void {
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
+  fastify.addHook('onRequest', function echoRequestId(request, reply, done) {
     void reply.header('x-request-id', request.id);
     done();
   });

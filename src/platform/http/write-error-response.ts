@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestId } from './fastify-options.js';
 import { toErrorBody } from './to-error-body.js';
 
 /**
@@ -6,13 +7,14 @@ import { toErrorBody } from './to-error-body.js';
  * has a reply (a request gate refusing a pre-routed request). Headers already set on
  * `response` go out with it.
  */
-export function writeErrorResponse(response: ServerResponse, error: unknown): void {
+export function writeErrorResponse(request: IncomingMessage, response: ServerResponse, error: unknown): void {
   const { body } = toErrorBody(error);
   const text = JSON.stringify(body);
   response.writeHead(body.statusCode, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    'x-request-id': requestId(request),
   });
   response.end(text);
 }

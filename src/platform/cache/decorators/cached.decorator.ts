@@ -1,14 +1,9 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { MergeRouteConfig } from '../../http/route-config.decorator.js';
-import { CACHED_ROUTE } from '../cache.constants.js';
+import { SetMetadata } from '@nestjs/common';
+import { CACHED_METHOD } from '../cache.constants.js';
 
-/**
- * `TInput` is the Fastify request on a controller route, and the method's first argument (the
- * query) on a provider, such as a `@QueryHandler`'s `execute`.
- */
-export interface CachedOptions<TInput = FastifyRequest, TResult = unknown> {
-  /** Namespace, for the default TTL and for stats; `api` on routes and `db` on providers by default. */
+/** Options of `@Cached()` on a provider method; the input is the method's first argument (a query). */
+export interface CachedOptions<TInput = unknown, TResult = unknown> {
+  /** Namespace, for the default TTL and for stats; `db` by default. */
   namespace?: string;
   /** Seconds; the namespace's TTL by default. */
   ttl?: number;
@@ -21,18 +16,12 @@ export interface CachedOptions<TInput = FastifyRequest, TResult = unknown> {
   resultTags?: (result: TResult, input: TInput) => string[];
   /** Extra key inputs, e.g. the caller's identity for per-user data. */
   vary?: (input: TInput) => unknown;
-  /** Routes only: Cache-Control sent with the response; `no-cache` (revalidate with the ETag) by default. */
-  cacheControl?: string;
 }
 
-export type CachedRouteOptions = CachedOptions<FastifyRequest>;
-
 /**
- * On a GET controller route: caches the serialized response with its ETag in the tiered cache;
- * hits are served by a Fastify hook before Nest's pipeline runs, so the route must not depend
- * on guards. On a provider method (a query handler's `execute`): caches its result, keyed by
- * class, method and the stable serialization of the first argument. Results must be JSON
- * values: a hit returns what `JSON.parse` gives back (a Date comes back as a string).
+ * On a provider method (a query handler's `execute`): caches its result, keyed by class,
+ * method and the stable serialization of the first argument. Results must be JSON values: a
+ * hit returns what `JSON.parse` gives back (a Date comes back as a string). For controller
+ * routes, see `@CachedRoute()`.
  */
-export const Cached = <TInput = FastifyRequest, TResult = unknown>(options: CachedOptions<TInput, TResult> = {}): MethodDecorator =>
-  applyDecorators(SetMetadata(CACHED_ROUTE, options), MergeRouteConfig({ [CACHED_ROUTE]: options }));
+export const Cached = <TInput = unknown, TResult = unknown>(options: CachedOptions<TInput, TResult> = {}): MethodDecorator => SetMetadata(CACHED_METHOD, options);

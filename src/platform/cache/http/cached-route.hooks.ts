@@ -2,18 +2,23 @@ import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CACHED_ROUTE } from '../cache.constants.js';
 import { type CacheEntry, etagOf } from '../cache-entry.js';
-import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
+import type { CachedRouteOptions } from '../decorators/cached-route.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
 import { handedRead, type PreRouterHits } from './pre-router-hits.js';
 import { JSON_CONTENT_TYPE, writeHit } from './write-hit.js';
 
+type RouteOptions = CachedRouteOptions<unknown, unknown>;
+
+export class InvalidCachedRouteError extends Error {}
+
 interface PendingStore {
   key: string;
+  input: unknown;
   /** An expired entry within its grace period: the answer if the handler fails. */
   stale?: CacheEntry;
   /** Set when this request holds the cross-instance load lock for the key. */
   lockToken?: string;
-  options: CachedRouteOptions;
+  options: RouteOptions;
   namespace: string;
   versions: Record<string, number>;
   started: number;
@@ -23,55 +28,77 @@ interface PendingStore {
   mark: number;
 }
 
+/** A request of a cached route: its key, and the validated input the key and tags come from. */
+interface Resolved {
+  key: string;
+  input: unknown;
+}
+
 const PENDING = Symbol('hotpath:cache:pending');
 type CachedRequest = FastifyRequest & { [PENDING]?: PendingStore };
 
 const asList = (hooks: unknown): unknown[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
 
 /**
- * Serves `@Cached` routes from the tiered cache in a route-level preHandler (a hit never
- * enters Nest's pipeline and its body is sent as stored, never re-serialized) and stores the
- * body Nest serialized for a miss in onSend. Only 200 responses to GET/HEAD are stored; when
- * the handler fails (5xx) and an expired entry is still within its grace period, that entry
- * answers with `X-Cache: STALE`, as does a softly invalidated entry while another request
- * refreshes it. The
- * hooks are attached to cached routes only, so other routes pay nothing. With `preRouter`,
- * the URLs they resolve are remembered so that repeat hits skip Fastify altogether. Call
- * before the application registers its routes (before `init`/`listen`).
+ * Serves `@CachedRoute` routes from the tiered cache in a route-level onRequest hook (a hit
+ * never enters Nest's pipeline and its body is sent as stored, never re-serialized) and stores
+ * the body Nest serialized for a miss in onSend. Keys and tags come only from the route's
+ * validated input: a request it refuses goes to the route uncached. Only 200 responses to GET
+ * are stored; HEAD never takes the load lock. When the handler fails (5xx) and an expired entry
+ * is still within its grace period, that entry answers with `X-Cache: STALE`, as does a softly
+ * invalidated entry while another request refreshes it. The hooks are attached to cached routes
+ * only, so other routes pay nothing. With `preRouter`, the URLs of routes that opt in are
+ * remembered so that repeat hits skip Fastify. Call before routes are registered.
  */
 export function registerCachedRouteHooks(fastify: FastifyInstance, cache: TieredCache, preRouter?: PreRouterHits): void {
-  if (preRouter) fastify.addHook('onReady', (done) => (preRouter.install(fastify.server), done()));
   fastify.addHook('onRoute', (route) => {
-    const options = (route.config as unknown as Record<string, CachedRouteOptions | undefined> | undefined)?.[CACHED_ROUTE];
+    const options = (route.config as unknown as Record<string, RouteOptions | undefined> | undefined)?.[CACHED_ROUTE];
     if (!options) return;
     const methods = ([] as string[]).concat(route.method);
-    if (!methods.every((m) => m === 'GET' || m === 'HEAD')) throw new Error(`@Cached is for GET routes only: ${methods.join(',')} ${route.url}`);
+    if (!methods.every((m) => m === 'GET' || m === 'HEAD')) throw new InvalidCachedRouteError(`@CachedRoute is for GET routes only: ${methods.join(',')} ${route.url}`);
+    if (!options.input && route.url.includes(':')) throw new InvalidCachedRouteError(`@CachedRoute on ${route.url} has path parameters but no input(): its key would ignore them`);
     const hooks = route as unknown as { onRequest?: unknown; onSend?: unknown };
-    hooks.onRequest = [...asList(hooks.onRequest), serveFromCache(cache, options, options.vary ? undefined : preRouter)];
+    const preRouted = options.preRoute && !options.vary?.length ? preRouter : undefined;
+    hooks.onRequest = [...asList(hooks.onRequest), serveFromCache(cache, options, route.url, preRouted)];
     hooks.onSend = [...asList(hooks.onSend), storeResponse(cache)];
   });
 }
 
 const KEYS_REMEMBERED_PER_ROUTE = 10_000;
 
-function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRouter: PreRouterHits | undefined) {
+function serveFromCache(cache: TieredCache, options: RouteOptions, routeUrl: string, preRouter: PreRouterHits | undefined) {
   const namespace = options.namespace ?? 'api';
-  // Building a key (stable serialization + SHA-256) costs more than an L1 hit: remember it per
-  // raw URL, which fixes params and query. Routes that vary by caller always build it. A plain
-  // map, emptied when full: a forgotten key is only rebuilt, and a hit pays no recency update.
-  const keysByUrl = new Map<string, string>();
-  const keyOf = (request: FastifyRequest) => cache.key(namespace, { r: request.routeOptions.url, p: request.params, q: request.query, v: options.vary?.(request) });
   const cacheControl = options.cacheControl ?? 'no-cache';
+  const vary = options.vary?.map((name) => name.toLowerCase());
+  const varyHeader = vary?.length ? vary.join(', ') : undefined;
+  const resolve = (request: FastifyRequest): Resolved | undefined => {
+    let input: unknown;
+    if (options.input) {
+      try {
+        input = options.input(request);
+      } catch {
+        // The route refuses the request itself (400): it leaves no key, entry or tag behind.
+        return undefined;
+      }
+    } else if (request.url.includes('?')) return undefined;
+    return { key: cache.key(namespace, { r: routeUrl, i: input, v: vary?.map((name) => request.headers[name] ?? null) }), input };
+  };
+  // Validating and building a key (stable serialization + SHA-256) costs more than an L1 hit:
+  // remember it per raw URL, which fixes params and query. Routes that vary by headers always
+  // build it. A plain map, emptied when full: a forgotten key is only rebuilt.
+  const resolvedByUrl = new Map<string, Resolved>();
   /** `read`: the L1 entry peeked at (fresh aside), or all that the pre-router's full read found. */
-  const slowPath = async (request: CachedRequest, reply: FastifyReply, key: string, read: { found: Lookup | undefined; complete: boolean }): Promise<void> => {
+  const slowPath = async (request: CachedRequest, reply: FastifyReply, resolved: Resolved, read: { found: Lookup | undefined; complete: boolean }): Promise<void> => {
+    const { key, input } = resolved;
     const found = read.complete ? read.found : (read.found ?? (await cache.lookup(key, namespace)));
+    const head = request.method === 'HEAD';
     let hit = found?.state === 'fresh' ? found.entry : undefined;
     let cacheState = 'HIT';
     let lockToken: string | undefined;
     if (found?.state === 'soft' || found?.state === 'refresh') {
       // Softly invalidated, or picked for early refresh: one request (across instances)
       // recomputes, the others get the current body (marked STALE when it was invalidated).
-      lockToken = await cache.tryLock(key);
+      lockToken = head ? undefined : await cache.tryLock(key);
       if (!lockToken) {
         hit = found.entry;
         if (found.state === 'soft') {
@@ -79,7 +106,7 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRout
           cache.stats.staleServed++;
         }
       }
-    } else if (!found || found.state === 'stale') {
+    } else if (!head && (!found || found.state === 'stale')) {
       // A miss: one instance runs the handler, the others wait for its response to land.
       const claim = await cache.claim(key);
       if (claim.kind === 'landed') hit = claim.entry;
@@ -87,23 +114,33 @@ function serveFromCache(cache: TieredCache, options: CachedRouteOptions, preRout
     }
     if (hit) return sendEntry(request, reply, hit, cacheState, cacheControl);
     void reply.headers({ 'cache-control': cacheControl, 'x-cache': 'MISS' });
-    const versions = await cache.versionsOf(options.tags?.(request) ?? []);
+    // HEAD never stores: it must not hold the lock others wait on for a body it does not send.
+    if (head) return;
+    const versions = await cache.versionsOf(options.tags?.(input) ?? []);
     const fallback = found?.state === 'stale' || found?.state === 'soft' ? found.entry : undefined;
-    request[PENDING] = { key, options, namespace, versions, started: performance.now(), startedAt: Date.now(), mark: cache.changeMark(), stale: fallback, lockToken };
+    request[PENDING] = { key, input, options, namespace, versions, started: performance.now(), startedAt: Date.now(), mark: cache.changeMark(), stale: fallback, lockToken };
   };
   // Callback style: a fresh L1 hit is answered synchronously, without a promise.
   return (request: CachedRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
-    let key = options.vary ? keyOf(request) : keysByUrl.get(request.url);
-    if (key === undefined) {
-      key = keyOf(request);
-      if (keysByUrl.size >= KEYS_REMEMBERED_PER_ROUTE) keysByUrl.clear();
-      keysByUrl.set(request.url, key);
+    let resolved = varyHeader ? undefined : resolvedByUrl.get(request.url);
+    if (resolved === undefined) {
+      resolved = resolve(request);
+      if (resolved === undefined) return done();
+      if (!varyHeader) {
+        if (resolvedByUrl.size >= KEYS_REMEMBERED_PER_ROUTE) resolvedByUrl.clear();
+        resolvedByUrl.set(request.url, resolved);
+      }
     }
-    if (preRouter && request.method === 'GET') preRouter.remember(request.url, key, namespace, cacheControl);
+    if (varyHeader) {
+      const earlier = reply.getHeader('vary');
+      void reply.header('vary', earlier ? `${String(earlier)}, ${varyHeader}` : varyHeader);
+    }
+    const { key } = resolved;
+    if (preRouter && request.method === 'GET' && !preRouter.knows(request.url, key)) preRouter.remember(request.url, key, namespace, cacheControl, request.routeOptions.config as unknown as Record<string, unknown>);
     const handed = handedRead(request.raw, key);
     const peeked = handed ? handed.found : cache.peek(key, namespace);
     if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
-    slowPath(request, reply, key, { found: peeked, complete: handed !== undefined }).then(
+    slowPath(request, reply, resolved, { found: peeked, complete: handed !== undefined }).then(
       () => (reply.sent ? undefined : done()),
       (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
     );
@@ -151,19 +188,19 @@ const logger = new Logger('Cache');
 
 function failedStore(cache: TieredCache, pending: PendingStore, error: unknown): void {
   logger.warn({ msg: 'response not cached', key: pending.key, error: String(error) });
-  if (pending.lockToken) void cache.release(pending.key, pending.lockToken);
+  if (pending.lockToken) void cache.abandon(pending.key, pending.lockToken);
 }
 
 function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyReply, payload: unknown): unknown {
   const { lockToken } = pending;
-  if (lockToken && (reply.statusCode !== 200 || typeof payload !== 'string')) void cache.release(pending.key, lockToken);
+  if (lockToken && (reply.statusCode !== 200 || typeof payload !== 'string')) void cache.abandon(pending.key, lockToken);
   if (reply.statusCode >= 500 && pending.stale) {
     cache.stats.staleServed++;
     void reply.code(200).type(JSON_CONTENT_TYPE).header('etag', pending.stale.etag).header('x-cache', 'STALE');
     return pending.stale.raw;
   }
   if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-  const { options, namespace } = pending;
+  const { options, namespace, input } = pending;
   const loadMs = performance.now() - pending.started;
   if (!options.resultTags) {
     const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, loadMs, lockToken, pending.startedAt);
@@ -175,10 +212,10 @@ function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyRep
   const { resultTags } = options;
   const body = JSON.parse(payload) as unknown;
   void cache
-    .resultTagVersions({ resultTags: (result) => resultTags(result, reply.request) }, body, pending.mark)
+    .resultTagVersions({ resultTags: (result) => resultTags(result, input) }, body, pending.mark)
     .then((more) => {
       if (more) cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, { ...pending.versions, ...more }, loadMs, lockToken, pending.startedAt);
-      else if (lockToken) void cache.release(pending.key, lockToken);
+      else if (lockToken) void cache.abandon(pending.key, lockToken);
     })
     .catch((error: unknown) => failedStore(cache, pending, error));
   return payload;

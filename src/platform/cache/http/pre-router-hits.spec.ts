@@ -1,12 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AppError } from '../../errors/index.js';
+import { RequestGateProvider, RequestGates } from '../../http/index.js';
 import { CACHED_ROUTE } from '../cache.constants.js';
-import type { CachedRouteOptions } from '../decorators/cached.decorator.js';
+import type { CachedRouteOptions } from '../decorators/cached-route.decorator.js';
 import { MemoryCacheBus } from '../stores/cache-bus.js';
 import { MemoryL2Store } from '../stores/memory-l2-store.js';
 import { TieredCache } from '../tiered-cache.js';
 import { registerCachedRouteHooks } from './cached-route.hooks.js';
-import { PreRouterHits } from './pre-router-hits.js';
+import { recordAppHooks } from './pre-route-checks.js';
+import { PreRouterHits, UnsafePreRoutingError } from './pre-router-hits.js';
+
+class TooMany extends AppError {
+  readonly code = 'TEST.TOO_MANY';
+  readonly kind = 'rate_limited' as const;
+}
+
+/** Requests the test gate saw, and whether it refuses or waits. */
+let gateSaw: string[];
+let gateMode: 'pass' | 'refuse' | 'wait';
+
+@Injectable()
+@RequestGateProvider(10)
+class CountingGate {
+  check(request: IncomingMessage, response: ServerResponse): void | Promise<void> {
+    gateSaw.push(`${request.method} ${request.url}`);
+    response.setHeader('x-gate', String(gateSaw.length));
+    if (gateMode === 'refuse') throw new TooMany('slow down');
+    if (gateMode === 'wait') return new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+const thingRoute: CachedRouteOptions<string> = { input: (request) => (request.params as { id: string }).id.toLowerCase(), tags: (id) => [`thing:${id}`], preRoute: true };
 
 describe('pre-router hits', () => {
   let app: FastifyInstance;
@@ -16,7 +45,7 @@ describe('pre-router hits', () => {
   /** Requests that reached Fastify's hooks. */
   let routed: string[];
 
-  async function start(options: CachedRouteOptions = { tags: (request) => [`thing:${(request.params as { id: string }).id}`] }, earlyRefresh = false, l1MaxItems = 100) {
+  async function start(options: CachedRouteOptions<string> = thingRoute, earlyRefresh = false, l1MaxItems = 100, extraHook = false) {
     cache = new TieredCache(
       { keyPrefix: 't:c', defaultTtlSeconds: 60, namespaceTtlSeconds: {}, l1MaxItems, l1MaxBytes: 1_000_000, earlyRefreshBeta: earlyRefresh ? 1 : 0, graceSeconds: 30, softTimeoutMs: 50, lockTtlMs: 500 },
       new MemoryL2Store(),
@@ -25,20 +54,41 @@ describe('pre-router hits', () => {
       () => 1,
     );
     cache.listen();
-    hits = new PreRouterHits(cache);
+    const gatesModule = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [RequestGates, CountingGate] }).compile();
+    await gatesModule.init();
+    const gates = gatesModule.get(RequestGates);
+    hits = new PreRouterHits(cache, gates);
     app = Fastify();
+    const appHooks = recordAppHooks(app);
     routed = [];
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', gates.hook);
+    app.addHook('onRequest', function recordRouted(request, reply, done) {
       routed.push(`${request.method} ${request.url}`);
       void reply.header('x-request-id', request.id);
       done();
     });
+    if (extraHook) app.addHook('preHandler', function checkSomething(_request, _reply, done) {
+      done();
+    });
     registerCachedRouteHooks(app, cache, hits);
+    app.addHook('onReady', function installPreRouter(done) {
+      try {
+        hits.install(app, appHooks, ['recordRouted']);
+      } catch (error) {
+        return done(error as Error);
+      }
+      done();
+    });
     let runs = 0;
     app.get('/things/:id', { config: { [CACHED_ROUTE]: options } }, async (request) => ({ id: (request.params as { id: string }).id, run: ++runs }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   }
+
+  beforeEach(() => {
+    gateSaw = [];
+    gateMode = 'pass';
+  });
 
   /** The first GET of a URL is a miss through Fastify; its response lands in L1 just after. */
   async function missThenStored(path: string) {
@@ -123,12 +173,58 @@ describe('pre-router hits', () => {
     expect(hits.served).toBe(0);
   });
 
-  it('never answers for a route that varies by caller', async () => {
-    await start({ vary: (request) => request.headers.authorization ?? '' });
+  it('never answers for a route that varies by a header, or that did not opt in', async () => {
+    for (const options of [{ ...thingRoute, vary: ['accept-language'] }, { ...thingRoute, preRoute: false }]) {
+      await start(options);
+      await missThenStored('/things/1');
+      expect((await fetch(`${base}/things/1`)).headers.get('x-cache')).toBe('HIT');
+      expect(routed).toHaveLength(2);
+      expect(hits.served).toBe(0);
+      await app.close();
+    }
+    await start();
+  });
+
+  it('runs the request gates before a pre-routed hit, once, and sends the headers they set with it', async () => {
+    await start();
     await missThenStored('/things/1');
-    expect((await fetch(`${base}/things/1`)).headers.get('x-cache')).toBe('HIT');
-    expect(routed).toHaveLength(2);
+    const hit = await fetch(`${base}/things/1`);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hits.served).toBe(1);
+    expect(gateSaw).toEqual(['GET /things/1', 'GET /things/1']);
+    expect(hit.headers.get('x-gate')).toBe('2');
+  });
+
+  it('answers a request a gate refuses with the error body, before reading the cache', async () => {
+    await start();
+    await missThenStored('/things/1');
+    const hitsBefore = cache.stats.hits.api?.l1 ?? 0;
+    gateMode = 'refuse';
+    const refused = await fetch(`${base}/things/1`, { headers: { 'x-request-id': 'trace-9' } });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ statusCode: 429, code: 'TEST.TOO_MANY', message: 'slow down' });
+    expect(refused.headers.get('x-gate')).toBe('2');
+    expect(refused.headers.get('x-request-id')).toBe('trace-9');
+    expect(cache.stats.hits.api?.l1 ?? 0).toBe(hitsBefore);
+    expect(routed).toEqual(['GET /things/1']);
+  });
+
+  it('hands a request whose gate must wait to Fastify, which resumes after it without running it again', async () => {
+    await start();
+    await missThenStored('/things/1');
+    gateMode = 'wait';
+    const hit = await fetch(`${base}/things/1`);
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(gateSaw).toEqual(['GET /things/1', 'GET /things/1']);
+    expect(routed).toEqual(['GET /things/1', 'GET /things/1']);
     expect(hits.served).toBe(0);
+  });
+
+  it('refuses to start when an app-level hook would be skipped for pre-routed hits, naming it', async () => {
+    await expect(start(thingRoute, false, 100, true)).rejects.toThrow(UnsafePreRoutingError);
+    await expect(start(thingRoute, false, 100, true)).rejects.toThrow(/preHandler:checkSomething/);
+    await start();
   });
 
   it('hands every request to Fastify once shutdown has begun', async () => {
@@ -145,7 +241,7 @@ describe('pre-router hits', () => {
     const other = () => undefined;
     app.server.on('request', other);
     const before = app.server.listeners('request');
-    hits.install(app.server);
+    hits.install(app, new Map(), ['recordRouted']);
     expect(app.server.listeners('request')).toEqual(before);
     app.server.removeListener('request', other);
   });

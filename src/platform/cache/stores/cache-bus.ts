@@ -7,6 +7,8 @@ export interface BusMessage {
   keys?: string[];
   /** Keys whose value was just written to L2 by the lock holder: waiters can read them. */
   landed?: string[];
+  /** Keys whose lock holder gave up without writing a value: waiters try for the lock again. */
+  released?: string[];
 }
 
 export interface CacheBus {

@@ -8,10 +8,10 @@ import type { GateRoute, RequestGate } from './request-gate.js';
 
 export class InvalidRequestGateError extends Error {}
 
-/** Where a request stopped in the gates outside Fastify: the gate it waits for, and the next one. */
+/** How far a request got through the gates outside Fastify: the next gate, and what it waits for first. */
 interface GateProgress {
   next: number;
-  waiting: Promise<void>;
+  waiting: Promise<void> | undefined;
 }
 const PROGRESS = Symbol('hotpath:http:gate-progress');
 type GatedRequest = IncomingMessage & { [PROGRESS]?: GateProgress };
@@ -28,6 +28,8 @@ type HookDone = (error?: Error) => void;
 export class RequestGates implements OnModuleInit {
   private gates: RequestGate[] = [];
   private gateNames: string[] = [];
+  /** Shared by every request that passed all gates outside Fastify. */
+  private allPassed: GateProgress = { next: 0, waiting: undefined };
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -46,6 +48,7 @@ export class RequestGates implements OnModuleInit {
       .sort((a, b) => a.order - b.order || a.index - b.index);
     this.gates = found.map((g) => g.gate);
     this.gateNames = found.map((g) => g.name);
+    this.allPassed = { next: this.gates.length, waiting: undefined };
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify && this.gates.length > 0) fastify.addHook('onRequest', this.hook);
   }
@@ -65,7 +68,8 @@ export class RequestGates implements OnModuleInit {
     const route = request.routeOptions.config as unknown as GateRoute;
     if (progress) {
       raw[PROGRESS] = undefined;
-      progress.waiting.then(() => this.runFrom(progress.next, raw, reply.raw, route, done), done);
+      if (progress.waiting) progress.waiting.then(() => this.runFrom(progress.next, raw, reply.raw, route, done), done);
+      else this.runFrom(progress.next, raw, reply.raw, route, done);
       return;
     }
     this.runFrom(0, raw, reply.raw, route, done);
@@ -74,7 +78,8 @@ export class RequestGates implements OnModuleInit {
   /**
    * For an answer written outside Fastify: `true` when every gate let the request on, `false`
    * when a gate refused it (its error is written to `response`), `'wait'` when a gate must
-   * wait — hand the request to Fastify, which resumes after it.
+   * wait — hand the request to Fastify, which resumes after it. A request that passed and is
+   * handed to Fastify all the same runs no gate again.
    */
   pass(request: IncomingMessage, response: ServerResponse, route: GateRoute): boolean | 'wait' {
     for (let i = 0; i < this.gates.length; i++) {
@@ -82,7 +87,7 @@ export class RequestGates implements OnModuleInit {
       try {
         result = this.gates[i].check(request, response, route);
       } catch (error) {
-        writeErrorResponse(response, error);
+        writeErrorResponse(request, response, error);
         return false;
       }
       if (result) {
@@ -90,6 +95,7 @@ export class RequestGates implements OnModuleInit {
         return 'wait';
       }
     }
+    (request as GatedRequest)[PROGRESS] = this.allPassed;
     return true;
   }
 

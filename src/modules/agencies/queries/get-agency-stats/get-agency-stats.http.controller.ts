@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Cached } from '../../../../platform/cache/index.js';
+import { CachedRoute } from '../../../../platform/cache/index.js';
+import { canonicalUuid } from '../../../../platform/http/index.js';
 import { agencyStatsTags } from '../../domain/agency-cache-tags.js';
 import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
@@ -13,7 +14,12 @@ export class GetAgencyStatsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/stats')
-  @Cached({ tags: (request) => agencyStatsTags.of((request.params as { id: string }).id), resultTags: (body) => agencyStatsTags.fromResult(body as AgencyStats) })
+  @CachedRoute({
+    input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'),
+    tags: (id) => agencyStatsTags.of(id),
+    resultTags: (body) => agencyStatsTags.fromResult(body as AgencyStats),
+    preRoute: true,
+  })
   @ApiOperation({ summary: 'Totals by category and by month, and the top 10 suppliers by amount.' })
   @ApiOkResponse({ type: AgencyStatsResponseDto })
   @ApiNotFoundResponse({ description: 'AGENCY.NOT_FOUND' })

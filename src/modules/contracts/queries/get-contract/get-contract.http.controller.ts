@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Cached } from '../../../../platform/cache/index.js';
+import { CachedRoute } from '../../../../platform/cache/index.js';
+import { canonicalUuid } from '../../../../platform/http/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
@@ -13,7 +14,7 @@ export class GetContractHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @Cached({ tags: (request) => [contractTags.one((request.params as { id: string }).id)] })
+  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [contractTags.one(id)], preRoute: true })
   @ApiOperation({ summary: 'One contract by id.' })
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })

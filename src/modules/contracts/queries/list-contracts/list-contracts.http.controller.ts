@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Cached } from '../../../../platform/cache/index.js';
+import { CachedRoute } from '../../../../platform/cache/index.js';
+import { validateRequest } from '../../../../platform/http/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { type ContractPage } from '../../domain/contract-filters.js';
@@ -16,7 +17,7 @@ export class ListContractsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Cached({ tags: () => [contractTags.lists] })
+  @CachedRoute({ input: (request) => validateRequest(ListContractsRequestDto, request.query), tags: () => [contractTags.lists], preRoute: true })
   @ApiOperation({ summary: 'Contracts, newest first, filtered, in keyset pages.' })
   @ApiOkResponse({ type: ContractPageResponseDto })
   list(@Query() query: ListContractsRequestDto): Promise<ContractPage<Contract>> {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Cached } from '../../../../platform/cache/index.js';
+import { CachedRoute } from '../../../../platform/cache/index.js';
+import { validateRequest } from '../../../../platform/http/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { Investigation } from '../../domain/investigation.js';
 import { ListInvestigationsQuery } from './list-investigations.query.js';
@@ -13,7 +14,7 @@ export class ListInvestigationsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Cached({ tags: () => [investigationTags.list] })
+  @CachedRoute({ input: (request) => validateRequest(ListInvestigationsRequestDto, request.query), tags: () => [investigationTags.list] })
   @ApiOperation({ summary: 'Investigations, newest first, in keyset pages ({ items, nextCursor }).' })
   list(@Query() query: ListInvestigationsRequestDto): Promise<{ items: Investigation[]; nextCursor: string | null }> {
     return this.queries.execute(new ListInvestigationsQuery(query.limit ?? 20, query.cursor));

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Cached } from '../../../../platform/cache/index.js';
+import { CachedRoute } from '../../../../platform/cache/index.js';
+import { canonicalUuid } from '../../../../platform/http/index.js';
 import { supplierStatsTags } from '../../domain/supplier-cache-tags.js';
 import { type SupplierStats } from '../../domain/supplier.js';
 import { SupplierStatsResponseDto } from '../../dto/supplier-stats.response.dto.js';
@@ -13,7 +14,7 @@ export class GetSupplierStatsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/stats')
-  @Cached({ tags: (request) => supplierStatsTags.of((request.params as { id: string }).id) })
+  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => supplierStatsTags.of(id) })
   @ApiOperation({ summary: 'Totals by currency and category, agencies served, and the top 10 agencies by amount (eventually consistent).' })
   @ApiOkResponse({ type: SupplierStatsResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })

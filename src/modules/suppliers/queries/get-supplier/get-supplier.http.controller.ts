@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Cached } from '../../../../platform/cache/index.js';
+import { CachedRoute } from '../../../../platform/cache/index.js';
+import { canonicalUuid } from '../../../../platform/http/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { GetSupplierQuery } from './get-supplier.query.js';
@@ -12,7 +13,7 @@ export class GetSupplierHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @Cached({ tags: (request) => [`supplier:${(request.params as { id: string }).id}`] })
+  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [`supplier:${id}`] })
   @ApiOperation({ summary: 'One supplier by id.' })
   @ApiOkResponse({ type: SupplierResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
