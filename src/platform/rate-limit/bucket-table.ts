@@ -4,11 +4,27 @@ import type { BucketLimit } from './rate-limit.options.js';
 export interface Bucket {
   readonly id: string;
   /**
-   * Tokens at `at` (epoch ms): the shared count at the last sync, less what this instance
-   * admitted since, plus refill at the full rate; negative while the shared bucket is in debt.
+   * Tokens at `at` (epoch ms) this instance may spend: its share of the shared count at the
+   * last sync, less what it admitted since, plus its share of the refill; negative while the
+   * shared bucket is in debt.
    */
   tokens: number;
   at: number;
+  /**
+   * What this instance admitted of all that was admitted for the caller lately (1 until another
+   * instance is seen): it spends that share of the shared tokens, so instances serving one
+   * caller at once do not each spend all of them.
+   */
+  share: number;
+  /** Admissions lately, this instance's and the others', decaying with a half-life of `SHARE_HALF_LIFE_MS`. */
+  own: number;
+  others: number;
+  /** Refill per ms and the most `tokens` holds: the bucket's, times the share. */
+  refillPerMs: number;
+  cap: number;
+  /** The shared count at the last sync, and when that sync was sent (undefined before the first). */
+  lastShared: number;
+  lastSyncAt: number | undefined;
   /** Whether the last `take` admitted the request. */
   admitted: boolean;
   /** Admitted since the last sync was sent. */
@@ -22,11 +38,13 @@ export interface Bucket {
   syncAt: number;
 }
 
+/** An instance asks for an early sync once it spent this part of what it may spend since the last one. */
+const EARLY_SYNC_PART = 1 / 16;
 /**
- * Between syncs an instance spends at most this share of what it last saw before it asks for
- * an early sync: what the other instances spend meanwhile, unseen, stays within that share.
+ * How fast the share forgets: long enough to span several syncs, whose single intervals see
+ * the other instances' admissions unevenly; short enough to follow a caller who moves.
  */
-const EARLY_SYNC_SHARE = 1 / 16;
+const SHARE_HALF_LIFE_MS = 200;
 
 /**
  * The buckets of one budget and tier in this instance. Hot path: `take` allocates nothing for a
@@ -57,8 +75,8 @@ export class BucketTable {
     const bucket = this.buckets.get(id) ?? this.create(id, now);
     let tokens = bucket.tokens;
     if (now > bucket.at) {
-      tokens += (now - bucket.at) * this.perMs;
-      if (tokens > this.limit.burst) tokens = this.limit.burst;
+      tokens += (now - bucket.at) * bucket.refillPerMs;
+      if (tokens > bucket.cap) tokens = bucket.cap;
       bucket.at = now;
     }
     if (tokens < 1) {
@@ -89,15 +107,33 @@ export class BucketTable {
     return list;
   }
 
-  /** The shared tokens of each bucket of `list` at `sentAt`: what this instance admitted since is taken off again. */
+  /**
+   * The shared tokens of each bucket of `list` at `sentAt`. What the shared count lost beyond
+   * refill and this instance's own admissions since its last sync, other instances admitted:
+   * the share is what this instance admitted of the whole. It may spend its share of the shared
+   * count, less what it admitted since this sync was sent.
+   */
   applySync(list: readonly Bucket[], shared: readonly number[], sentAt: number): void {
+    const { burst } = this.limit;
     for (let i = 0; i < list.length; i++) {
       const bucket = list[i];
-      bucket.tokens = shared[i] - bucket.pending;
+      const now = shared[i];
+      if (bucket.lastSyncAt !== undefined) {
+        const expected = Math.min(burst, bucket.lastShared + (sentAt - bucket.lastSyncAt) * this.perMs) - bucket.sent;
+        const decay = 0.5 ** ((sentAt - bucket.lastSyncAt) / SHARE_HALF_LIFE_MS);
+        bucket.own = bucket.own * decay + bucket.sent;
+        bucket.others = bucket.others * decay + (expected > now ? expected - now : 0);
+        bucket.share = bucket.own / (bucket.own + bucket.others);
+      } else bucket.own = bucket.sent;
+      bucket.lastShared = now;
+      bucket.lastSyncAt = sentAt;
+      bucket.refillPerMs = this.perMs * bucket.share;
+      bucket.cap = burst * bucket.share;
+      bucket.tokens = now * bucket.share - bucket.pending;
       bucket.at = sentAt;
       bucket.syncing = false;
       bucket.sent = 0;
-      bucket.syncAt = Math.max(1, Math.floor(Math.max(0, shared[i]) * EARLY_SYNC_SHARE));
+      bucket.syncAt = Math.max(1, Math.floor(Math.max(0, now * bucket.share) * EARLY_SYNC_PART));
     }
   }
 
@@ -112,7 +148,7 @@ export class BucketTable {
   /** Drops buckets that are full again and have nothing to sync: a missing bucket is a full one. */
   sweep(now: number): void {
     for (const [id, bucket] of this.buckets) {
-      if (!bucket.queued && !bucket.syncing && bucket.tokens + (now - bucket.at) * this.perMs >= this.limit.burst) this.buckets.delete(id);
+      if (!bucket.queued && !bucket.syncing && bucket.tokens + (now - bucket.at) * bucket.refillPerMs >= bucket.cap) this.buckets.delete(id);
     }
   }
 
@@ -123,7 +159,8 @@ export class BucketTable {
    */
   private create(id: string, now: number): Bucket {
     if (this.buckets.size >= this.maxBuckets) this.buckets.delete(this.buckets.keys().next().value as string);
-    const bucket: Bucket = { id, tokens: this.limit.burst, at: now, admitted: false, pending: 0, sent: 0, queued: false, syncing: false, syncAt: 1 };
+    const { rate, burst } = this.limit;
+    const bucket: Bucket = { id, tokens: burst, at: now, share: 1, own: 0, others: 0, refillPerMs: rate / 1000, cap: burst, lastShared: burst, lastSyncAt: undefined, admitted: false, pending: 0, sent: 0, queued: false, syncing: false, syncAt: 1 };
     this.buckets.set(id, bucket);
     return bucket;
   }

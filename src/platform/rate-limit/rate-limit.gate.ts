@@ -14,13 +14,15 @@ export const RATE_LIMIT_GATE_ORDER = 20;
 /**
  * Hot path, for every request (pre-routed cache hits included): takes a token from the caller's
  * bucket of the route's budget, synchronously, and sets `RateLimit-Limit` (the burst),
- * `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the bucket is full again); over
- * budget it refuses with 429 `REQUEST.RATE_LIMITED` and `Retry-After`.
+ * `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the bucket is full again), both as
+ * this instance sees them; over budget it refuses with 429 `REQUEST.RATE_LIMITED` and
+ * `Retry-After` (seconds until this instance may admit the caller again).
  */
 @Injectable()
 @RequestGateProvider(RATE_LIMIT_GATE_ORDER)
 export class RateLimitGate implements RequestGate {
   private readonly enabled: boolean;
+  private readonly exempt: (request: IncomingMessage) => boolean;
 
   constructor(
     @Inject(RATE_LIMIT_OPTIONS) options: RateLimitModuleOptions,
@@ -28,21 +30,22 @@ export class RateLimitGate implements RequestGate {
     private readonly subjects: RateLimitSubjects,
   ) {
     this.enabled = options.enabled;
+    this.exempt = options.exempt ?? (() => false);
   }
 
   check(request: IncomingMessage, response: ServerResponse, route: GateRoute): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.exempt(request)) return;
     const method = request.method;
     const budget = (route[RATE_LIMIT_BUDGET] as string | undefined) ?? (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? READ_BUDGET : WRITE_BUDGET);
     const subject = this.subjects.keyed(request);
     const table = this.limiter.table(budget, subject === undefined ? 'anonymous' : 'key');
     if (table === undefined) return;
     const bucket = table.take(subject === undefined ? this.subjects.address(request) : subject.id, this.limiter.clock());
-    const { rate, burst } = table.limit;
-    const tokens = bucket.tokens > 0 ? bucket.tokens : 0;
-    response.setHeader('ratelimit-limit', burst);
-    response.setHeader('ratelimit-remaining', Math.floor(tokens));
-    response.setHeader('ratelimit-reset', Math.ceil((burst - bucket.tokens) / rate));
-    if (!bucket.admitted) throw new RateLimitedError(budget, Math.max(1, Math.ceil((1 - bucket.tokens) / rate)));
+    const tokens = bucket.tokens;
+    const perSecond = bucket.refillPerMs * 1000;
+    response.setHeader('ratelimit-limit', table.limit.burst);
+    response.setHeader('ratelimit-remaining', tokens > 0 ? Math.floor(tokens) : 0);
+    response.setHeader('ratelimit-reset', Math.ceil((bucket.cap - tokens) / perSecond));
+    if (!bucket.admitted) throw new RateLimitedError(budget, Math.max(1, Math.ceil((1 - tokens) / perSecond)));
   }
 }

@@ -36,6 +36,8 @@ export interface RateLimitModuleOptions {
    * and cheap: it runs for every request.
    */
   subject?: (request: IncomingMessage) => RateLimitSubject | undefined;
+  /** Requests that are neither counted nor given headers: in-process ones, such as the cache warmers'. Runs for every request. */
+  exempt?: (request: IncomingMessage) => boolean;
   /** Where buckets are shared; Redis over the app's shared connection by default. */
   store?: RateLimitStore;
   /** How often local counts are reconciled with the store; 0 only when a test calls `sync()` itself. */
