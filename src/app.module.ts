@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { rateLimitOptions } from './app.rate-limit.js';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
@@ -12,11 +13,12 @@ import { HealthModule } from './platform/health/index.js';
 import { HttpPlatformModule } from './platform/http/index.js';
 import { JobsModule } from './platform/jobs/index.js';
 import { LoggingModule } from './platform/logging/index.js';
+import { RateLimitModule } from './platform/rate-limit/index.js';
 import { RedisModule } from './platform/redis/index.js';
 import { WorkerRoleModule } from './worker.module.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: true }), HttpPlatformModule, HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: true }), HttpPlatformModule, RateLimitModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimitOptions }), HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
 
 /** The HTTP application; with PROCESS_ROLE=all it also runs the worker role's modules in the same process. */
 @Module({})
