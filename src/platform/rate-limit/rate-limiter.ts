@@ -33,6 +33,8 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
   /** False while the store cannot be reached: limits are per instance then. */
   shared = true;
+  /** Store calls made, and how many of them failed. */
+  readonly stats = { syncs: 0, failures: 0 };
 
   constructor(
     @Inject(RATE_LIMIT_OPTIONS) readonly options: RateLimitModuleOptions,
@@ -127,9 +129,11 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     }
     if (batches.length === 0) return;
     let shared: number[][];
+    this.stats.syncs++;
     try {
       shared = await this.store.sync(now, batches);
     } catch (error) {
+      this.stats.failures++;
       for (const { table, buckets } of sent) table.failSync(buckets);
       if (this.shared) this.logger.warn({ msg: 'rate limit store unavailable: each instance limits with its own counts until it is back', error: String(error) });
       this.shared = false;
