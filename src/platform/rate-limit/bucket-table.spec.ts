@@ -70,9 +70,10 @@ describe('BucketTable', () => {
     expect(t.size).toBe(0);
   });
 
-  it('holds at most maxBuckets buckets, however many callers come', () => {
+  it('holds at most maxBuckets buckets, and lists at most as many for a sync, however many callers come', () => {
     const t = table(10, 20, 1000);
     for (let i = 0; i < 100_000; i++) t.take(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, i);
     expect(t.size).toBe(1000);
+    expect(t.startSync()).toHaveLength(1000);
   });
 });

@@ -86,7 +86,8 @@ export class BucketTable {
     }
     bucket.tokens = tokens - 1;
     bucket.admitted = true;
-    if (!bucket.queued) {
+    // Bounded like the table: while a sync hangs, a flood of new callers cannot grow the list.
+    if (!bucket.queued && this.dirty.length < this.maxBuckets) {
       bucket.queued = true;
       this.dirty.push(bucket);
     }
