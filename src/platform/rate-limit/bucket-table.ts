@@ -118,23 +118,23 @@ export class BucketTable {
     const { burst } = this.limit;
     for (let i = 0; i < list.length; i++) {
       const bucket = list[i];
-      const now = shared[i];
+      const count = shared[i];
       if (bucket.lastSyncAt !== undefined) {
         const expected = Math.min(burst, bucket.lastShared + (sentAt - bucket.lastSyncAt) * this.perMs) - bucket.sent;
         const decay = 0.5 ** ((sentAt - bucket.lastSyncAt) / SHARE_HALF_LIFE_MS);
         bucket.own = bucket.own * decay + bucket.sent;
-        bucket.others = bucket.others * decay + (expected > now ? expected - now : 0);
+        bucket.others = bucket.others * decay + (expected > count ? expected - count : 0);
         bucket.share = bucket.own / (bucket.own + bucket.others);
       } else bucket.own = bucket.sent;
-      bucket.lastShared = now;
+      bucket.lastShared = count;
       bucket.lastSyncAt = sentAt;
       bucket.refillPerMs = this.perMs * bucket.share;
       bucket.cap = burst * bucket.share;
-      bucket.tokens = now * bucket.share - bucket.pending;
+      bucket.tokens = count * bucket.share - bucket.pending;
       bucket.at = sentAt;
       bucket.syncing = false;
       bucket.sent = 0;
-      bucket.syncAt = Math.max(1, Math.floor(Math.max(0, now * bucket.share) * EARLY_SYNC_PART));
+      bucket.syncAt = Math.max(1, Math.floor(Math.max(0, count * bucket.share) * EARLY_SYNC_PART));
     }
   }
 

@@ -12,10 +12,11 @@ const SWEEP_EVERY_MS = 1000;
 /**
  * Token buckets per budget, tier and caller, counted in this instance and reconciled with the
  * shared store in the background: every `syncIntervalMs`, and early (at most every 5 ms) when a
- * bucket spent a sixteenth of what it last saw, each bucket that admitted requests sends what it
- * admitted and gets the shared count back (one store call for all). A request never waits for
- * the store. Without the store, each instance keeps limiting with its own counts; that is
- * logged once, and once again when the store is back.
+ * bucket spent a sixteenth of what it may spend, each bucket that admitted requests sends what
+ * it admitted and gets the shared count back (one store call for all; see `BucketTable` for
+ * what an instance may spend). A request never waits for the store. Without the store, each
+ * instance keeps limiting with its own counts; that is logged once, and once again when the
+ * store is back.
  */
 @Injectable()
 export class RateLimiter implements OnModuleInit, OnModuleDestroy {
@@ -76,10 +77,11 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
 
   /** Sends what was admitted since the last sync before the store's connection closes. */
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.early);
+    if (this.running) await this.running;
     await this.sync();
-    this.stopped = true;
   }
 
   /** Reconciles every bucket that admitted requests with the store; one sync runs at a time. */
@@ -90,7 +92,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     }
     this.running = this.syncOnce().finally(() => {
       this.running = undefined;
-      if (this.again) {
+      if (this.again && !this.stopped) {
         this.again = false;
         this.wantSync();
       }
