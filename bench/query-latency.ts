@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     { name: 'agency stats (all agencies)', cases: agencies.map((id) => ({ path: `/agencies/${id}/stats` })) },
   ];
 
-  const app = await startServer(join(DIST, 'src/main.js'), { DATABASE_URL: url, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', PROCESS_ROLE: 'api' }, '/health/ready');
+  const app = await startServer(join(DIST, 'src/main.js'), { DATABASE_URL: url, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', PROCESS_ROLE: 'api', RATE_LIMIT_ENABLED: 'false' }, '/health/ready');
   const db = new Client({ connectionString: url });
   await db.connect();
   const rows: { shape: string; requests: number; p50Ms: number; p95Ms: number; maxMs: number; plan: string }[] = [];

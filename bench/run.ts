@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   await prepareBenchDatabase(databaseUrl, contracts, seed);
   const samples = await sampleIds(databaseUrl, 1000);
   // The API role only, as `npm start` runs it: the worker role's relay, consumers and jobs are not what is measured.
-  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api' };
+  // Rate limits off: one client address would be refused past 100 req/s; their own cost is measured apart.
+  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api', RATE_LIMIT_ENABLED: 'false' };
   const machine = { nproc: cpus().length, node: process.version, loader: generator };
   const apps: Partial<Apps> = {};
   try {

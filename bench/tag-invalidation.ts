@@ -85,7 +85,7 @@ async function acrossApiProcesses(): Promise<{ rows: Row[]; oldReadsPerWrite: nu
   const { rows } = await client.query<{ id: string }>('SELECT id FROM contracts ORDER BY id LIMIT 1');
   await client.end();
   const id = rows[0].id;
-  const env = { DATABASE_URL: url, REDIS_KEY_PREFIX: `hotpath-bench-tags-api:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', CACHE_WARM_ON_START: 'false', PROCESS_ROLE: 'api' };
+  const env = { DATABASE_URL: url, REDIS_KEY_PREFIX: `hotpath-bench-tags-api:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', CACHE_WARM_ON_START: 'false', PROCESS_ROLE: 'api', RATE_LIMIT_ENABLED: 'false' };
   const [a, b] = await Promise.all([startServer(join(DIST, 'src/main.js'), env, '/health/ready'), startServer(join(DIST, 'src/main.js'), env, '/health/ready')]);
   const fromResponse: number[] = [];
   const fromRequest: number[] = [];

@@ -62,7 +62,14 @@ export class AppConfig {
     /** Seconds between scheduled maintenance jobs; 0 is off. */
     schedules: { outboxCleanup: number; streamTrim: number; stats: number };
   };
-  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number };
+  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number; trustProxyHops: number };
+  /** Token buckets (rate per second, burst) per budget, for anonymous callers (per address) and keyed ones. */
+  readonly rateLimit: {
+    enabled: boolean;
+    budgets: Record<'read' | 'write' | 'investigations', Record<'anonymous' | 'key', { rate: number; burst: number }>>;
+  };
+  /** Per caller: opened per UTC day and queued or running at once; all callers: queued at once. */
+  readonly investigations: { dailyQuota: number; maxRunning: number; maxQueued: number };
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
   readonly admin: { token: string };
@@ -158,7 +165,26 @@ export class AppConfig {
       maxRequestBytes: values.MAX_REQUEST_SIZE,
       requestTimeoutMs: values.REQUEST_TIMEOUT * 1000,
       shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT * 1000,
+      trustProxyHops: values.TRUST_PROXY,
     };
+    this.rateLimit = {
+      enabled: values.RATE_LIMIT_ENABLED,
+      budgets: {
+        read: {
+          anonymous: { rate: values.RATE_LIMIT_ANONYMOUS_RPS, burst: values.RATE_LIMIT_ANONYMOUS_BURST },
+          key: { rate: values.RATE_LIMIT_KEY_RPS, burst: values.RATE_LIMIT_KEY_BURST },
+        },
+        write: {
+          anonymous: { rate: values.RATE_LIMIT_ANONYMOUS_WRITE_RPS, burst: values.RATE_LIMIT_ANONYMOUS_WRITE_BURST },
+          key: { rate: values.RATE_LIMIT_KEY_WRITE_RPS, burst: values.RATE_LIMIT_KEY_WRITE_BURST },
+        },
+        investigations: {
+          anonymous: { rate: values.RATE_LIMIT_ANONYMOUS_INVESTIGATION_RPS, burst: values.RATE_LIMIT_ANONYMOUS_INVESTIGATION_BURST },
+          key: { rate: values.RATE_LIMIT_KEY_INVESTIGATION_RPS, burst: values.RATE_LIMIT_KEY_INVESTIGATION_BURST },
+        },
+      },
+    };
+    this.investigations = { dailyQuota: values.INVESTIGATIONS_DAILY_QUOTA, maxRunning: values.INVESTIGATIONS_MAX_RUNNING, maxQueued: values.INVESTIGATIONS_MAX_QUEUED };
     this.metrics = { enabled: values.ENABLE_METRICS, port: values.METRICS_PORT };
     this.log = { level: values.LOG_LEVEL };
     this.admin = { token: values.ADMIN_TOKEN };

@@ -88,3 +88,21 @@ export function text(def: string, pattern: RegExp, range: string, description: s
     parse: (raw) => (pattern.test(raw) ? raw : undefined),
   };
 }
+
+/** Trusted proxy hops: `false` (0, none), `true` (1) or a count. */
+export function proxyHops(def: number, max: number, description: string): Field<number> {
+  return {
+    kind: 'hops',
+    default: def,
+    description,
+    range: `false|true|hop count 0..${max}`,
+    parse: (raw) => {
+      const value = raw.trim().toLowerCase();
+      if (value === 'false') return 0;
+      if (value === 'true') return 1;
+      if (!/^\d+$/.test(value)) return undefined;
+      const hops = Number(value);
+      return hops <= max ? hops : undefined;
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { bool, type Field, int, num, oneOf, text, url } from './config.fields.js';
+import { bool, type Field, int, num, oneOf, proxyHops, text, url } from './config.fields.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -86,6 +86,23 @@ export const CONFIG_SCHEMA = {
   MAX_REQUEST_SIZE: int(1048576, 1024, 104857600, 'Largest accepted request body in bytes (413 above).'),
   REQUEST_TIMEOUT: int(30, 1, 600, 'Seconds a request may take before the server answers 503.'),
   SHUTDOWN_TIMEOUT: int(10, 1, 300, 'Seconds allowed to drain in-flight work on SIGTERM before exiting.'),
+  TRUST_PROXY: proxyHops(0, 10, 'Proxies in front of the API whose X-Forwarded-For is believed for the client address: false (none: the socket address), true (one) or their number; the client is the address the outermost trusted proxy saw.'),
+  RATE_LIMIT_ENABLED: bool(true, 'Rate limits (shared by all instances through Redis); false is a kill switch.'),
+  RATE_LIMIT_ANONYMOUS_RPS: num(100, 0.001, 1000000, 'Reads per second per client address without credentials.'),
+  RATE_LIMIT_ANONYMOUS_BURST: int(200, 1, 10000000, 'Reads a quiet anonymous client may make at once.'),
+  RATE_LIMIT_KEY_RPS: num(1000, 0.001, 1000000, 'Reads per second per API key or token subject.'),
+  RATE_LIMIT_KEY_BURST: int(2000, 1, 10000000, 'Reads a quiet keyed client may make at once.'),
+  RATE_LIMIT_ANONYMOUS_WRITE_RPS: num(1, 0.001, 1000000, 'Writes (methods other than GET, HEAD, OPTIONS) per second per client address without credentials.'),
+  RATE_LIMIT_ANONYMOUS_WRITE_BURST: int(10, 1, 10000000, 'Writes a quiet anonymous client may make at once.'),
+  RATE_LIMIT_KEY_WRITE_RPS: num(20, 0.001, 1000000, 'Writes per second per API key or token subject.'),
+  RATE_LIMIT_KEY_WRITE_BURST: int(50, 1, 10000000, 'Writes a quiet keyed client may make at once.'),
+  RATE_LIMIT_ANONYMOUS_INVESTIGATION_RPS: num(0.05, 0.001, 1000000, 'Investigation requests (POST /investigations) per second per client address without credentials.'),
+  RATE_LIMIT_ANONYMOUS_INVESTIGATION_BURST: int(3, 1, 10000000, 'Investigation requests a quiet anonymous client may make at once.'),
+  RATE_LIMIT_KEY_INVESTIGATION_RPS: num(0.5, 0.001, 1000000, 'Investigation requests per second per API key or token subject.'),
+  RATE_LIMIT_KEY_INVESTIGATION_BURST: int(10, 1, 10000000, 'Investigation requests a quiet keyed client may make at once.'),
+  INVESTIGATIONS_DAILY_QUOTA: int(100, 1, 1000000, 'Investigations one caller may open per UTC day (reused runs do not count); 429 above.'),
+  INVESTIGATIONS_MAX_RUNNING: int(3, 1, 10000, 'Investigations of one caller queued or running at once; 429 above.'),
+  INVESTIGATIONS_MAX_QUEUED: int(200, 1, 1000000, 'Investigations waiting to start, all callers together; 503 INVESTIGATIONS.BUSY above.'),
   ENABLE_METRICS: bool(true, 'Expose Prometheus metrics.'),
   METRICS_PORT: int(0, 0, 65535, 'Separate port for /metrics; 0 serves it on SERVER_PORT.'),
   LOG_LEVEL: oneOf('info', LOG_LEVELS, 'Minimum log level.'),

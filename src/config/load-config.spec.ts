@@ -35,6 +35,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', 'expected fatal|error|warn|info|debug|trace|silent'],
     ['ENABLE_METRICS', 'maybe', 'expected true|false'],
     ['ADMIN_TOKEN', 'short', 'expected empty (admin disabled) or 16..256 printable characters'],
+    ['TRUST_PROXY', 'yes', 'expected false|true|hop count 0..10'],
+    ['TRUST_PROXY', '11', 'expected false|true|hop count 0..10'],
   ])('rejects %s=%s naming the variable and its range', (name, value, message) => {
     expect(issuesOf({ [name]: value })).toEqual([`${name}: ${message}${message.includes('got') ? '' : `, got ${JSON.stringify(value)}`}`]);
   });
@@ -66,6 +68,18 @@ describe('AppConfig', () => {
     expect(roles({ PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
     expect(roles({ PROCESS_ROLE: 'api' }, { PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
     expect(issuesOf({ PROCESS_ROLE: 'both' })).toEqual(['PROCESS_ROLE: expected api|worker|all, got "both"']);
+  });
+
+  it('reads TRUST_PROXY as a hop count: false is none, true is one', () => {
+    const hops = (value: string) => AppConfig.fromEnv({ TRUST_PROXY: value }).http.trustProxyHops;
+    expect([hops('false'), hops('true'), hops('2'), hops(' TRUE ')]).toEqual([0, 1, 2, 1]);
+  });
+
+  it('gives each rate limit budget its rate and burst per tier', () => {
+    const { rateLimit } = AppConfig.fromEnv({ RATE_LIMIT_ANONYMOUS_RPS: '5', RATE_LIMIT_KEY_INVESTIGATION_BURST: '7' });
+    expect(rateLimit.budgets.read.anonymous).toEqual({ rate: 5, burst: 200 });
+    expect(rateLimit.budgets.investigations.key).toEqual({ rate: 0.5, burst: 7 });
+    expect(rateLimit.budgets.write).toEqual({ anonymous: { rate: 1, burst: 10 }, key: { rate: 20, burst: 50 } });
   });
 
   it('converts seconds to milliseconds where the code needs them', () => {

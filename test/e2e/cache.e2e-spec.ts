@@ -9,7 +9,7 @@ import { GetAgencyStatsQuery } from '../../src/modules/agencies/queries/get-agen
 import { PreRouterHits, TieredCache } from '../../src/platform/cache/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
 import { projectStats } from '../support/project-stats.js';
-import { redisReady, startTestApp, type TestApp } from '../support/test-app.js';
+import { GENEROUS_LIMITS, redisReady, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('cached endpoints', () => {
   let t: TestApp;
@@ -143,7 +143,7 @@ describe('cached endpoints', () => {
   });
 
   it('keeps two instances coherent: a write through one is seen through the other', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
+    const config = AppConfig.fromEnv({ ...GENEROUS_LIMITS, DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
     const second = await createApp(config);
     await second.listen({ host: '127.0.0.1', port: 0 });
     await redisReady(second);
@@ -170,7 +170,7 @@ describe('cached endpoints', () => {
   });
 
   it('runs the handler once for a burst of misses across two instances; the rest wait for it', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
+    const config = AppConfig.fromEnv({ ...GENEROUS_LIMITS, DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', DATABASE_POOL_SIZE: '2' });
     const second = await createApp(config);
     await second.listen({ host: '127.0.0.1', port: 0 });
     await redisReady(second);
@@ -194,7 +194,7 @@ describe('cached endpoints', () => {
     const manager = t.app.get<Cache>(CACHE_MANAGER);
     await manager.set('report:1', { rows: [1, 2, 3] }, 60_000);
     expect(await manager.get('report:1')).toEqual({ rows: [1, 2, 3] });
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api' });
+    const config = AppConfig.fromEnv({ ...GENEROUS_LIMITS, DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: t.app.get(AppConfig).redis.keyPrefix, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api' });
     const second = await createApp(config);
     await second.init();
     try {
@@ -222,7 +222,7 @@ describe('cached endpoints', () => {
   });
 
   it('answers hits through Fastify with CACHE_PRE_ROUTER=false', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:routed`, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', CACHE_PRE_ROUTER: 'false' });
+    const config = AppConfig.fromEnv({ ...GENEROUS_LIMITS, DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:routed`, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', CACHE_PRE_ROUTER: 'false' });
     const routed = await createApp(config);
     await routed.listen({ host: '127.0.0.1', port: 0 });
     try {
@@ -238,7 +238,7 @@ describe('cached endpoints', () => {
   });
 
   it('serves every request uncached with CACHE_ENABLED=false', async () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:off`, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', CACHE_ENABLED: 'false' });
+    const config = AppConfig.fromEnv({ ...GENEROUS_LIMITS, DATABASE_URL: t.db.url, REDIS_KEY_PREFIX: `${t.app.get(AppConfig).redis.keyPrefix}:off`, LOG_LEVEL: 'silent', PROCESS_ROLE: 'api', CACHE_ENABLED: 'false' });
     const uncached = await createApp(config);
     await uncached.init();
     try {

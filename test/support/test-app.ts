@@ -24,6 +24,17 @@ export async function redisReady(app: INestApplicationContext): Promise<void> {
   await connectionReady(app.get<Redis>(REDIS_CLIENT));
 }
 
+/** Rate limits and quotas far above what any test sends; a test of limits sets its own. */
+export const GENEROUS_LIMITS: Env = {
+  RATE_LIMIT_ANONYMOUS_RPS: '100000',
+  RATE_LIMIT_ANONYMOUS_BURST: '100000',
+  RATE_LIMIT_ANONYMOUS_WRITE_RPS: '100000',
+  RATE_LIMIT_ANONYMOUS_WRITE_BURST: '100000',
+  RATE_LIMIT_ANONYMOUS_INVESTIGATION_RPS: '100000',
+  RATE_LIMIT_ANONYMOUS_INVESTIGATION_BURST: '100000',
+  INVESTIGATIONS_MAX_RUNNING: '1000',
+};
+
 /** The whole app on an ephemeral port, over a fresh database and its own Redis key prefix. */
 export async function startTestApp(label: string, env: Env = {}): Promise<TestApp> {
   const db = await createTestDatabase(label);
@@ -37,6 +48,8 @@ export async function startTestApp(label: string, env: Env = {}): Promise<TestAp
     // Tests that count cache hits must not see warmers' requests; warming has its own test.
     CACHE_WARM_ON_START: 'false',
     CACHE_WARM_INTERVAL: '0',
+    // Every test's requests come from 127.0.0.1: the limiter runs, but only tests of limits meet them.
+    ...GENEROUS_LIMITS,
     ...env,
   });
   const app = await createApp(config);

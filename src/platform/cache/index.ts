@@ -22,3 +22,4 @@ export type { WarmJobView, WarmTrigger } from './warming/cache-warm-jobs.js';
 export { CacheWarmerProvider } from './warming/cache-warmer.js';
 export type { CacheWarmer, WarmContext } from './warming/cache-warmer.js';
 export type { WarmerProgress } from './warming/warm-progress.js';
+export { isWarmRequest, WARM_REQUEST_ADDRESS } from './warming/warm-request.js';

@@ -8,11 +8,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { body, expected } = toErrorBody(exception);
+    const { body, expected, retryAfterSeconds } = toErrorBody(exception);
     const http = host.switchToHttp();
     if (!expected) this.logger.error({ msg: 'unhandled error', reqId: http.getRequest<FastifyRequest>().id, err: exception });
     const reply = http.getResponse<FastifyReply>();
     if (reply.sent) return;
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
   }
 }

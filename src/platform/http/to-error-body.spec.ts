@@ -7,9 +7,19 @@ class ThingMissing extends AppError {
   readonly kind = 'not_found' as const;
 }
 
+class ThingBusy extends AppError {
+  readonly code = 'THING.BUSY';
+  readonly kind = 'unavailable' as const;
+  readonly retryAfterSeconds = 30;
+}
+
 describe('toErrorBody', () => {
   it('maps an AppError by kind and keeps its code and message', () => {
     expect(toErrorBody(new ThingMissing('Thing 7 not found'))).toEqual({ body: { statusCode: 404, code: 'THING.NOT_FOUND', message: 'Thing 7 not found' }, expected: true });
+  });
+
+  it('hands on the Retry-After seconds of an AppError that carries them', () => {
+    expect(toErrorBody(new ThingBusy('Busy'))).toEqual({ body: { statusCode: 503, code: 'THING.BUSY', message: 'Busy' }, expected: true, retryAfterSeconds: 30 });
   });
 
   it('joins validation messages into one sentence', () => {

@@ -14,12 +14,14 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
 /**
  * Maps anything thrown while serving a request to the public error body. `expected` is false
  * for failures that deserve an error log (a 500: the message is replaced, never a stack).
+ * `retryAfterSeconds`, from an `AppError` that carries it, goes out as `Retry-After`.
  */
-export function toErrorBody(thrown: unknown): { body: ErrorBody; expected: boolean } {
+export function toErrorBody(thrown: unknown): { body: ErrorBody; expected: boolean; retryAfterSeconds?: number } {
   const error = toDatabaseError(thrown);
   if (error instanceof AppError) {
-    const details = (error as { details?: unknown }).details;
-    return { body: { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, ...(details === undefined ? {} : { details }) }, expected: true };
+    const { details, retryAfterSeconds } = error as { details?: unknown; retryAfterSeconds?: number };
+    const body = { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, ...(details === undefined ? {} : { details }) };
+    return retryAfterSeconds === undefined ? { body, expected: true } : { body, expected: true, retryAfterSeconds };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

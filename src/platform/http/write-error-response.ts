@@ -8,8 +8,9 @@ import { toErrorBody } from './to-error-body.js';
  * `response` go out with it.
  */
 export function writeErrorResponse(request: IncomingMessage, response: ServerResponse, error: unknown): void {
-  const { body } = toErrorBody(error);
+  const { body, retryAfterSeconds } = toErrorBody(error);
   const text = JSON.stringify(body);
+  if (retryAfterSeconds !== undefined) response.setHeader('retry-after', retryAfterSeconds);
   response.writeHead(body.statusCode, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AgentName, Finding } from '../../analysis/index.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { appendToOutbox } from '../../../platform/events/index.js';
+import type { InvestigationUsage } from '../domain/investigation-limits.js';
 import type { Investigation, InvestigationDetail, InvestigationScope } from '../domain/investigation.js';
 import { InvestigationNotFoundError } from '../domain/investigation.errors.js';
 import { investigationEnded, investigationOpened } from '../domain/investigation.events.js';
@@ -13,6 +14,26 @@ import { insertFindings } from './findings.writer.js';
 /** Findings shown with an investigation, strongest first; the rest are counted. */
 const FINDINGS_SHOWN = 200;
 
+export interface InvestigationOpening {
+  scope: InvestigationScope;
+  agents: AgentName[];
+  /** Same scope and agents, same key (see `scopeKey`). */
+  key: string;
+  reuseSeconds: number;
+  correlationId: string | null;
+  /** The caller its quotas are counted for. */
+  actor: string;
+}
+
+export interface InvestigationAdmission {
+  /** The caller's investigations opened since this instant count as today's. */
+  since: Date;
+  /** Queued investigations are counted up to this many. */
+  countQueuedUpTo: number;
+  /** Throws to refuse a new investigation. */
+  admit(usage: InvestigationUsage): void;
+}
+
 @Injectable()
 export class InvestigationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -20,9 +41,12 @@ export class InvestigationsRepository {
   /**
    * Opens an investigation with its `investigation.opened` event in one transaction, unless one
    * with the same scope key, not failed, was opened within `reuseSeconds`: then that one is
-   * returned. A transaction-scoped advisory lock on the key makes two identical requests agree.
+   * returned. Transaction-scoped advisory locks on the key, then on the caller, make two
+   * identical requests agree and a caller's concurrent requests count one after the other;
+   * `admit` sees the caller's usage before anything is written and throws to refuse.
    */
-  async open(scope: InvestigationScope, agents: AgentName[], key: string, reuseSeconds: number, correlationId: string | null): Promise<{ investigation: Investigation; reused: boolean }> {
+  async open(opening: InvestigationOpening, admission: InvestigationAdmission): Promise<{ investigation: Investigation; reused: boolean }> {
+    const { scope, agents, key, reuseSeconds, correlationId, actor } = opening;
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
       const existing: InvestigationRow[] = await tx.query(
@@ -32,9 +56,17 @@ export class InvestigationsRepository {
         [key, reuseSeconds],
       );
       if (existing.length > 0) return { investigation: toInvestigation(existing[0]), reused: true };
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [actor]);
+      const [usage]: InvestigationUsage[] = await tx.query(
+        `SELECT (SELECT count(*)::int FROM investigations WHERE opened_by = $1 AND status IN ('queued', 'running')) AS running,
+                (SELECT count(*)::int FROM investigations WHERE opened_by = $1 AND created_at >= $2) AS today,
+                (SELECT count(*)::int FROM (SELECT 1 FROM investigations WHERE status = 'queued' LIMIT $3) AS q) AS queued`,
+        [actor, admission.since, admission.countQueuedUpTo],
+      );
+      admission.admit(usage);
       const [row]: InvestigationRow[] = await tx.query(
-        `INSERT INTO investigations (scope, agents, status, scope_key, correlation_id) VALUES ($1, $2, 'queued', $3, $4) RETURNING ${INVESTIGATION_COLUMNS}`,
-        [JSON.stringify(scope), agents, key, correlationId],
+        `INSERT INTO investigations (scope, agents, status, scope_key, correlation_id, opened_by) VALUES ($1, $2, 'queued', $3, $4, $5) RETURNING ${INVESTIGATION_COLUMNS}`,
+        [JSON.stringify(scope), agents, key, correlationId, actor],
       );
       const investigation = toInvestigation(row);
       await appendToOutbox(tx, [investigationOpened(investigation, correlationId)]);

@@ -6,6 +6,7 @@ import { AppError } from '../../errors/index.js';
 import { CACHE_WARMER } from '../cache.constants.js';
 import type { CacheWarmer } from './cache-warmer.js';
 import { type WarmerProgress, warmPercent } from './warm-progress.js';
+import { WARM_REQUEST_ADDRESS } from './warm-request.js';
 
 export class InvalidCacheWarmerError extends Error {}
 
@@ -81,7 +82,7 @@ export class CacheWarmingService implements OnModuleInit, OnApplicationBootstrap
             Object.assign(progress[i], { done, total });
             report(i);
           },
-          get: async (path) => (http ? (await http.inject({ method: 'GET', url: path })).statusCode : 503),
+          get: async (path) => (http ? (await http.inject({ method: 'GET', url: path, remoteAddress: WARM_REQUEST_ADDRESS })).statusCode : 503),
         });
       } catch (error) {
         progress[i].error = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,9 @@ export class OpenInvestigationCommand extends Command<{ investigation: Investiga
   constructor(
     readonly scope: InvestigationScope,
     readonly agents: AgentName[],
-    readonly correlationId: string | null = null,
+    readonly correlationId: string | null,
+    /** Who opens it: quotas and running investigations are counted per actor. */
+    readonly actor: string,
   ) {
     super();
   }

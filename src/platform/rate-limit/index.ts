@@ -1,0 +1,12 @@
+export { RateLimitModule } from './rate-limit.module.js';
+export { RateLimiter } from './rate-limiter.js';
+export { RateLimitSubjects } from './rate-limit-subjects.js';
+export { RateLimitGate, RATE_LIMIT_GATE_ORDER } from './rate-limit.gate.js';
+export { RateLimitBudget } from './decorators/rate-limit-budget.decorator.js';
+export { RateLimitedError, UnknownRateLimitBudgetError } from './rate-limit.errors.js';
+export { RATE_LIMIT_BUDGET, READ_BUDGET, WRITE_BUDGET } from './rate-limit.constants.js';
+export { RATE_LIMIT_OPTIONS } from './rate-limit.module-definition.js';
+export type { BucketLimit, RateLimitModuleOptions, RateLimitSubject, RateLimitTier, TierLimits } from './rate-limit.options.js';
+export type { RateLimitStore, SyncBatch } from './stores/rate-limit-store.js';
+export { MemoryRateLimitStore } from './stores/memory-rate-limit-store.js';
+export { RedisRateLimitStore } from './stores/redis-rate-limit-store.js';
