@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig, type Env } from '../../src/config/index.js';
+import { PreRouterHits } from '../../src/platform/cache/index.js';
 import { RateLimiter } from '../../src/platform/rate-limit/index.js';
 import { Fixtures, type ContractFixture } from '../support/fixtures.js';
 import { GENEROUS_LIMITS, redisReady, startTestApp, type TestApp } from '../support/test-app.js';
@@ -8,11 +9,9 @@ import { GENEROUS_LIMITS, redisReady, startTestApp, type TestApp } from '../supp
 /**
  * Refill is slow enough (one token per 1,000 s) that the counts below do not depend on how long
  * the test takes. Each test is its own client address (`X-Forwarded-For`, one trusted proxy).
- * Hits go through Fastify here: the pre-router answers repeat GETs outside it.
  */
 const LIMITS: Env = {
   TRUST_PROXY: '1',
-  CACHE_PRE_ROUTER: 'false',
   RATE_LIMIT_ANONYMOUS_RPS: '0.001',
   RATE_LIMIT_ANONYMOUS_BURST: '100',
   RATE_LIMIT_ANONYMOUS_WRITE_RPS: '0.001',
@@ -38,8 +37,11 @@ describe('rate limits (HTTP)', () => {
     const first = await t.request(`/contracts/${contract.id}`, from('203.0.113.1'));
     expect(first.status).toBe(200);
     expect(limitHeaders(first.headers)).toEqual(['100', '99', '1000']);
+    const preRouted = t.app.get(PreRouterHits).served;
     const notModified = await t.request(`/contracts/${contract.id}`, from('203.0.113.1', { 'if-none-match': first.headers.get('etag') as string }));
     expect(notModified.status).toBe(304);
+    // Answered by the pre-router, after the limiter.
+    expect(t.app.get(PreRouterHits).served).toBe(preRouted + 1);
     expect(limitHeaders(notModified.headers)).toEqual(['100', '98', '2000']);
     const nowhere = await t.request('/nowhere', from('203.0.113.1'));
     expect([nowhere.status, nowhere.headers.get('ratelimit-remaining')]).toEqual([404, '97']);
@@ -65,6 +67,17 @@ describe('rate limits (HTTP)', () => {
     // Reads are another budget; another address another bucket.
     expect((await t.request(`/contracts/${contract.id}`, from('198.51.100.2'))).status).toBe(200);
     expect((await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: 999 }, ...from('198.51.100.3') })).status).toBe(409);
+  });
+
+  it('refuses a pre-routed hit of a client over budget, before the cache answers', async () => {
+    const path = `/contracts/${contract.id}`;
+    await t.request(path, from('198.51.100.9'));
+    const preRouted = t.app.get(PreRouterHits).served;
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) statuses.push((await t.request(path, from('198.51.100.9'))).status);
+    expect(statuses.slice(0, 99).every((status) => status === 200)).toBe(true);
+    expect(statuses[99]).toBe(429);
+    expect(t.app.get(PreRouterHits).served).toBe(preRouted + 99);
   });
 
   it('counts a client by the address the trusted proxy saw, whatever it puts in front', async () => {
