@@ -32,7 +32,9 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
-      throw new NotReadyError(Object.keys(result.error ?? {}), result.details);
+      // Each part's state only: a driver's message (a host, a user name) is not for the public.
+      const details = Object.fromEntries(Object.entries(result.details ?? {}).map(([part, detail]) => [part, { status: (detail as { status?: string }).status ?? 'down' }]));
+      throw new NotReadyError(Object.keys(result.error ?? {}), details);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
@@ -7,6 +7,7 @@ import { agencyStatsTags } from '../../domain/agency-cache-tags.js';
 import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
 import { GetAgencyStatsQuery } from './get-agency-stats.query.js';
+import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('agencies')
 @Controller('agencies')
@@ -23,7 +24,7 @@ export class GetAgencyStatsHttpController {
   @ApiOperation({ summary: 'Totals by category and by month, and the top 10 suppliers by amount.' })
   @ApiOkResponse({ type: AgencyStatsResponseDto })
   @ApiNotFoundResponse({ description: 'AGENCY.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AgencyStats> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<AgencyStats> {
     return this.queries.execute(new GetAgencyStatsQuery(id));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
@@ -7,6 +7,7 @@ import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { GetContractQuery } from './get-contract.query.js';
+import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -18,7 +19,7 @@ export class GetContractHttpController {
   @ApiOperation({ summary: 'One contract by id.' })
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Contract> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<Contract> {
     return this.queries.execute(new GetContractQuery(id));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
@@ -6,6 +6,7 @@ import { canonicalUuid } from '../../../../platform/http/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { InvestigationDetail } from '../../domain/investigation.js';
 import { GetInvestigationQuery } from './get-investigation.query.js';
+import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('investigations')
 @Controller('investigations')
@@ -17,7 +18,7 @@ export class GetInvestigationHttpController {
   @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [investigationTags.one(id)] })
   @ApiOperation({ summary: 'Status, progress (0-100), a count of findings per agent and the strongest findings.' })
   @ApiNotFoundResponse({ description: 'INVESTIGATION.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<InvestigationDetail> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<InvestigationDetail> {
     return this.queries.execute(new GetInvestigationQuery(id));
   }
 }

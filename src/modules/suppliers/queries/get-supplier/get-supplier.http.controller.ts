@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
@@ -6,6 +6,7 @@ import { canonicalUuid } from '../../../../platform/http/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { GetSupplierQuery } from './get-supplier.query.js';
+import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('suppliers')
 @Controller('suppliers')
@@ -17,7 +18,7 @@ export class GetSupplierHttpController {
   @ApiOperation({ summary: 'One supplier by id.' })
   @ApiOkResponse({ type: SupplierResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Supplier> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<Supplier> {
     return this.queries.execute(new GetSupplierQuery(id));
   }
 }

@@ -1,0 +1,34 @@
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Whether the JSON text in `body` nests objects and arrays deeper than `maxDepth`, found in one
+ * pass over its bytes before it is parsed: brackets inside strings do not count. UTF-8 never
+ * uses these ASCII bytes inside a multi-byte character, so bytes can be read as they come.
+ * Malformed text is left to the parser.
+ */
+export function nestsDeeperThan(body: Buffer | string, maxDepth: number): boolean {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  // Each level takes at least one byte: short bodies need no scan.
+  if (bytes.length <= maxDepth) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (++depth > maxDepth) return true;
+    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+      depth--;
+    }
+  }
+  return false;
+}
