@@ -27,7 +27,8 @@ function unreadable(contract: Partial<Record<keyof Contract, unknown>> | undefin
   if (typeof contract.signedAt !== 'string' || !ISO_INSTANT.test(contract.signedAt) || Number.isNaN(Date.parse(contract.signedAt))) return 'signedAt is not an ISO instant in UTC';
   if (typeof contract.category !== 'string' || contract.category === '' || contract.category.includes('\u0000')) return 'category is not a text';
   if (typeof contract.currency !== 'string' || !/^[A-Z]{3}$/.test(contract.currency)) return 'currency is not an ISO 4217 code';
-  if (!Number.isSafeInteger(contract.amountCents) || (contract.amountCents as number) < 0) return 'amountCents is not a non-negative safe integer';
+  // Not capped at 2^53-1: events logged before that maximum may hold larger amounts, which the state's bigint stores.
+  if (!Number.isInteger(contract.amountCents) || (contract.amountCents as number) < 0 || (contract.amountCents as number) >= 2 ** 63) return 'amountCents is not a non-negative int8';
   if (typeof contract.status !== 'string' || contract.status === '') return 'status is not a text';
   return undefined;
 }
