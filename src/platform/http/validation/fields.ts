@@ -6,10 +6,8 @@ import { isStorableJson } from './json-values.js';
 
 /** Any UUID Postgres stores, in canonical 8-4-4-4-12 form (lower case once normalised). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Bounds of the Postgres integer types a request number may reach. */
+/** The largest Postgres `integer`, the bound of every request number stored in one (versions). */
 export const INT4_MAX = 2_147_483_647;
-export const INT8_MAX = 9_223_372_036_854_775_807n;
-export const INT8_MIN = -9_223_372_036_854_775_808n;
 
 const lowerCase = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.toLowerCase() : value);
 

@@ -1,4 +1,4 @@
-export { BodyIntField, CursorField, InstantField, INT4_MAX, INT8_MAX, INT8_MIN, QueryIntField, StorableJson, UUID, UuidField } from './fields.js';
+export { BodyIntField, CursorField, InstantField, INT4_MAX, QueryIntField, StorableJson, UUID, UuidField } from './fields.js';
 export { canonicalInstant, parseInstant } from './instant.js';
 export { hasEmptyContainer, isStorableJson, isStorableText, jsonDepth } from './json-values.js';
 export { InvalidRequestError } from './invalid-request.error.js';
