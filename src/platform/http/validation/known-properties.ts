@@ -26,6 +26,11 @@ function shapeOf(type: DtoClass): Shape {
   return shape;
 }
 
+/** Whether `type` declares no property at all (a route that takes no query): any value it accepts is empty. */
+export function declaresNothing(type: DtoClass): boolean {
+  return shapeOf(type).known.size === 0;
+}
+
 /**
  * Names in `raw` (own keys, nested DTOs included) that `type` does not declare. class-validator's
  * whitelist looks names up in a plain object, so `toString`, `constructor` or `__proto__` pass

@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { InvalidRequestError } from './invalid-request.error.js';
-import { unknownProperties } from './known-properties.js';
+import { declaresNothing, unknownProperties } from './known-properties.js';
 
 /** A request DTO with rules across its fields; `checkRequest` throws an AppError (e.g. an invalid filter's own code). */
 export interface CheckedRequest {
@@ -30,6 +30,8 @@ export function validateRequest<T extends object>(type: Type<T>, raw: unknown): 
   const unknown = unknownProperties(type, value);
   if (unknown.length > 0) throw new InvalidRequestError(unknown.map((name) => `property ${name} should not exist`));
   if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidRequestError(['the request must be a JSON object']);
+  // Nothing declared and nothing sent (checked above): no transform or rule can apply.
+  if (declaresNothing(type)) return new type();
   const dto = plainToInstance(type, value, { enableImplicitConversion: false });
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, stopAtFirstError: false });
   if (errors.length > 0) throw new InvalidRequestError(messages(errors));
