@@ -31,9 +31,11 @@ function rawHttp(baseUrl: string, request: string): Promise<{ status: number; he
 
 describe('HTTP exposure', () => {
   let t: TestApp;
+  let fx: Fixtures;
 
   beforeAll(async () => {
-    t = await startTestApp('exposure');
+    t = await startTestApp('exposure', { CORS_ORIGINS: `${ORIGIN}, https://other.example.org:8443` });
+    fx = new Fixtures(t.db.client);
   });
   afterAll(() => t.close());
 
@@ -105,19 +107,44 @@ describe('HTTP exposure', () => {
       expect(paths.filter((p) => p.startsWith('/admin'))).toEqual([]);
     });
 
-    it('no CORS header while CORS_ORIGINS is empty', async () => {
+    it('echoes an allowed origin, answers its preflight, and ignores other origins', async () => {
       const res = await t.request('/contracts', { headers: { origin: ORIGIN } });
-      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      expect(res.headers.get('access-control-expose-headers')).toContain('etag');
+      expect(res.headers.get('vary')).toContain('Origin');
+      const preflight = await t.request('/contracts', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
+      expect((await t.request('/contracts', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
+      // Errors an allowed origin must be able to read carry it too.
+      expect((await t.request('/contracts?limit=0', { headers: { origin: ORIGIN } })).headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    });
+
+    it('pre-routed cache hits carry the security headers and CORS, as routed answers do', async () => {
+      const contract = await fx.contract({ agencyId: await fx.agency(), supplierId: await fx.supplier() });
+      const get = () => t.request(`/contracts/${contract.id}`, { headers: { origin: ORIGIN } });
+      await get();
+      const hit = await get();
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(hit.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
+      expect(hit.headers.get('x-frame-options')).toBe('DENY');
+      expect(hit.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    });
+
+    it('a cached route refuses a query it does not take, hit or not', async () => {
+      const contract = await fx.contract({ agencyId: await fx.agency(), supplierId: await fx.supplier() });
+      await t.request(`/contracts/${contract.id}`);
+      expect((await t.request(`/contracts/${contract.id}?toString=1`)).body).toEqual(error(400, 'REQUEST.INVALID'));
     });
   });
 
-  describe('CORS_ORIGINS, DOCS_ENABLED=false, the public statement timeout and a failing readiness', () => {
+  describe('no CORS_ORIGINS, DOCS_ENABLED=false, the public statement timeout and a failing readiness', () => {
     let other: TestApp;
     let blocker: Client;
 
     beforeAll(async () => {
       other = await startTestApp('exposure-2', {
-        CORS_ORIGINS: `${ORIGIN}, https://other.example.org:8443`,
         DOCS_ENABLED: 'false',
         DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS: '300',
         DATABASE_STATEMENT_TIMEOUT_MS: '60000',
@@ -135,14 +162,10 @@ describe('HTTP exposure', () => {
       await other.close();
     });
 
-    it('echoes an allowed origin, answers its preflight, and ignores other origins', async () => {
+    it('sends no CORS header and answers no preflight while CORS_ORIGINS is empty', async () => {
       const res = await other.request('/contracts', { headers: { origin: ORIGIN } });
-      expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-      expect(res.headers.get('access-control-expose-headers')).toContain('etag');
-      const preflight = await other.request('/contracts', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-      expect(preflight.status).toBe(204);
-      expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
-      expect((await other.request('/contracts', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await other.request('/contracts', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } })).status).toBe(404);
     });
 
     it('serves no /docs when DOCS_ENABLED=false', async () => {
@@ -151,8 +174,8 @@ describe('HTTP exposure', () => {
     });
 
     it('a public read past DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS answers 503 DATABASE.UNAVAILABLE, not a 500 or a wait for the jobs limit', async () => {
-      const fx = new Fixtures(blocker);
-      const contract = await fx.contract({ agencyId: await fx.agency(), supplierId: await fx.supplier() });
+      const fixtures = new Fixtures(blocker);
+      const contract = await fixtures.contract({ agencyId: await fixtures.agency(), supplierId: await fixtures.supplier() });
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE contracts IN ACCESS EXCLUSIVE MODE');
       try {

@@ -1,15 +1,11 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useDepthLimitedJsonParser } from './body/json-body-parser.js';
-import { registerCors } from './exposure/cors.js';
-import { registerSecurityHeaders } from './exposure/security-headers.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 /** What the HTTP application exposes and accepts beyond the server limits of `fastifyOptions`. */
 export interface HttpExposureSettings {
   maxRequestBytes: number;
-  /** Origins allowed by CORS (`*`: any); empty sends no CORS headers. */
-  corsOrigins: readonly string[];
   /** Serve the OpenAPI UI and document at /docs. */
   docsEnabled: boolean;
   /** Deepest JSON body accepted (400 `REQUEST.TOO_DEEP` beyond). */
@@ -18,23 +14,24 @@ export interface HttpExposureSettings {
   maxUrlLength?: number;
 }
 
-const DOCS_PATH = '/docs';
+/** Where the OpenAPI UI lives (the security headers gate gives it its own profile). */
+export const DOCS_PATH = '/docs';
 const DEFAULT_MAX_URL_LENGTH = 8192;
 
 /**
- * Everything applied to the HTTP application after it is created: security headers, CORS, the
- * request id echoed in `x-request-id`, a URL length limit, prompt draining on close, the
+ * Everything applied to the HTTP application after it is created: the request id echoed in
+ * `x-request-id` with a URL length limit, prompt draining on close, the
  * depth-limited JSON parser, validation and (unless turned off) the OpenAPI document at /docs
  * without the admin routes. (Fastify's own errors, such as malformed JSON, reach
  * AllExceptionsFilter through Nest's error handler.)
  */
-export async function configureHttpApp(app: NestFastifyApplication, settings: HttpExposureSettings): Promise<void> {
+export function configureHttpApp(app: NestFastifyApplication, settings: HttpExposureSettings): void {
   app.useGlobalPipes(createValidationPipe());
   useDepthLimitedJsonParser(app, settings.maxRequestBytes, settings.maxJsonDepth);
   const fastify = app.getHttpAdapter().getInstance();
-  registerSecurityHeaders(fastify, { docsPrefix: settings.docsEnabled ? DOCS_PATH : undefined });
-  await registerCors(app, settings.corsOrigins);
   const maxUrlLength = settings.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
+  // The cache's pre-router echoes the id itself, and only for URLs a route has answered, which
+  // passed the length check here first.
   fastify.addHook('onRequest', function echoRequestId(request, reply, done) {
     void reply.header('x-request-id', request.id);
     if (request.url.length <= maxUrlLength) return done();

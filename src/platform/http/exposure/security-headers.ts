@@ -1,11 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
-/**
- * Security headers of JSON responses: nothing may be loaded or framed from them, no referrer
- * leaves, HTTPS is pinned for a year. The one place these values live: anything that answers
- * outside Fastify's hooks (the cache's pre-routed hits) takes them from here.
- */
+/** Security headers of JSON responses: nothing may be loaded or framed from them, no referrer leaves, HTTPS is pinned for a year. */
 export const API_HELMET_OPTIONS: Readonly<HelmetOptions> = {
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
   crossOriginResourcePolicy: { policy: 'same-origin' },
@@ -33,7 +28,7 @@ export const DOCS_HELMET_OPTIONS: Readonly<HelmetOptions> = {
   },
 };
 
-type HeaderList = readonly (readonly [string, string])[];
+export type HeaderList = readonly (readonly [string, string])[];
 
 /** The headers helmet sets for `options`, computed once: they do not vary by request. */
 export function helmetHeaders(options: Readonly<HelmetOptions>): HeaderList {
@@ -44,26 +39,4 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): HeaderList {
   };
   helmet(options)({} as never, response as never, () => undefined);
   return [...headers];
-}
-
-export interface SecurityHeaderSettings {
-  /** Path prefix of the OpenAPI UI, which gets the docs profile; undefined when it is off. */
-  docsPrefix?: string;
-}
-
-/**
- * Sets the security headers on every response Fastify sends (errors and 404s included) from
- * one onRequest hook. Helmet builds its middleware per request when registered through
- * @fastify/helmet; these values are computed once, so a request pays only the
- * header writes.
- */
-export function registerSecurityHeaders(fastify: FastifyInstance, settings: SecurityHeaderSettings = {}): void {
-  const api = helmetHeaders(API_HELMET_OPTIONS);
-  const docs = helmetHeaders(DOCS_HELMET_OPTIONS);
-  const prefix = settings.docsPrefix;
-  const isDocs = (url: string) => prefix !== undefined && (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
-  fastify.addHook('onRequest', (request, reply, done) => {
-    for (const [name, value] of isDocs(request.url) ? docs : api) reply.raw.setHeader(name, value);
-    done();
-  });
 }

@@ -2,12 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { GetContractQuery } from './get-contract.query.js';
-import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -15,7 +14,7 @@ export class GetContractHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [contractTags.one(id)], preRoute: true })
+  @CachedRoute({ input: idInput, tags: (id) => [contractTags.one(id)], preRoute: true })
   @ApiOperation({ summary: 'One contract by id.' })
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })

@@ -2,11 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { InvestigationDetail } from '../../domain/investigation.js';
 import { GetInvestigationQuery } from './get-investigation.query.js';
-import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('investigations')
 @Controller('investigations')
@@ -15,7 +14,7 @@ export class GetInvestigationHttpController {
 
   /** Cached under `investigation:<id>`, which the worker bumps at every progress step and at the end. */
   @Get(':id')
-  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [investigationTags.one(id)] })
+  @CachedRoute({ input: idInput, tags: (id) => [investigationTags.one(id)] })
   @ApiOperation({ summary: 'Status, progress (0-100), a count of findings per agent and the strongest findings.' })
   @ApiNotFoundResponse({ description: 'INVESTIGATION.NOT_FOUND' })
   get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<InvestigationDetail> {

@@ -2,11 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { GetSupplierQuery } from './get-supplier.query.js';
-import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('suppliers')
 @Controller('suppliers')
@@ -14,7 +13,7 @@ export class GetSupplierHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [`supplier:${id}`] })
+  @CachedRoute({ input: idInput, tags: (id) => [`supplier:${id}`] })
   @ApiOperation({ summary: 'One supplier by id.' })
   @ApiOkResponse({ type: SupplierResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
