@@ -5,7 +5,18 @@ import { EventStoreProjections1764100000000 } from './1764100000000-event-store-
 import { InvestigationRuns1764200000000 } from './1764200000000-investigation-runs.js';
 import { OutboxHotPath1764300000000 } from './1764300000000-outbox-hot-path.js';
 import { ContractStatsApply1764400000000 } from './1764400000000-contract-stats-apply.js';
+import { ExactStatsSums1764500000000 } from './1764500000000-exact-stats-sums.js';
 import { InvestigationQuotas1764520000000 } from './1764520000000-investigation-quotas.js';
 
 /** Every migration in order; listed explicitly so builds and tests load the same classes. */
-export const MIGRATIONS = [InitialSchema1763800000000, EventOutbox1763900000000, EventInbox1764000000000, EventStoreProjections1764100000000, InvestigationRuns1764200000000, OutboxHotPath1764300000000, ContractStatsApply1764400000000, InvestigationQuotas1764520000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  EventOutbox1763900000000,
+  EventInbox1764000000000,
+  EventStoreProjections1764100000000,
+  InvestigationRuns1764200000000,
+  OutboxHotPath1764300000000,
+  ContractStatsApply1764400000000,
+  ExactStatsSums1764500000000,
+  InvestigationQuotas1764520000000,
+];

@@ -14,7 +14,7 @@ export async function createApp(config: AppConfig = AppConfig.fromEnv()): Promis
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  configureHttpApp(app);
+  configureHttpApp(app, config.http);
   registerRequestLogging(app.getHttpAdapter().getInstance());
   await registerQueueBoard(app);
   return app;

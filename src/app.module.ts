@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { httpExposureOptions } from './app.http-exposure.js';
 import { rateLimitOptions } from './app.rate-limit.js';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { AdminModule } from './modules/admin/admin.module.js';
@@ -10,7 +11,7 @@ import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
 import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
 import { HealthModule } from './platform/health/index.js';
-import { HttpPlatformModule, RequestTimeoutInterceptor } from './platform/http/index.js';
+import { HttpExposureModule, HttpPlatformModule, RequestTimeoutInterceptor } from './platform/http/index.js';
 import { JobsModule } from './platform/jobs/index.js';
 import { LoggingModule } from './platform/logging/index.js';
 import { RateLimitModule } from './platform/rate-limit/index.js';
@@ -18,7 +19,7 @@ import { RedisModule } from './platform/redis/index.js';
 import { WorkerRoleModule } from './worker.module.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), HttpPlatformModule, RateLimitModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimitOptions }), HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), HttpPlatformModule, HttpExposureModule.forRootAsync({ inject: [AppConfig], useFactory: httpExposureOptions }), RateLimitModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimitOptions }), HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
 
 /**
  * The app-level Fastify hooks whose work the cache's pre-router does itself for a pre-routed hit

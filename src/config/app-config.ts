@@ -16,6 +16,8 @@ export class AppConfig {
     acquireTimeoutMs: number;
     idleTimeoutMs: number;
     statementTimeoutMs: number;
+    /** The statement timeout of API-role processes, whose queries are the public's. */
+    publicStatementTimeoutMs: number;
     slowQueryMs: number;
   };
   readonly redis: { url: string; keyPrefix: string; connectTimeoutMs: number; commandTimeoutMs: number };
@@ -62,7 +64,7 @@ export class AppConfig {
     /** Seconds between scheduled maintenance jobs; 0 is off. */
     schedules: { outboxCleanup: number; streamTrim: number; stats: number };
   };
-  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number; trustProxyHops: number };
+  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number; trustProxyHops: number; corsOrigins: string[]; docsEnabled: boolean };
   /** Token buckets (rate per second, burst) per budget, for anonymous callers (per address) and keyed ones. */
   readonly rateLimit: {
     enabled: boolean;
@@ -89,6 +91,7 @@ export class AppConfig {
       acquireTimeoutMs: values.DATABASE_ACQUIRE_TIMEOUT_MS,
       idleTimeoutMs: values.DATABASE_IDLE_TIMEOUT_MS,
       statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
+      publicStatementTimeoutMs: values.DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS,
       slowQueryMs: values.DATABASE_SLOW_QUERY_MS,
     };
     this.redis = {
@@ -166,6 +169,8 @@ export class AppConfig {
       requestTimeoutMs: values.REQUEST_TIMEOUT * 1000,
       shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT * 1000,
       trustProxyHops: values.TRUST_PROXY,
+      corsOrigins: values.CORS_ORIGINS,
+      docsEnabled: values.DOCS_ENABLED,
     };
     this.rateLimit = {
       enabled: values.RATE_LIMIT_ENABLED,

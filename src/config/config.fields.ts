@@ -106,3 +106,22 @@ export function proxyHops(def: number, max: number, description: string): Field<
     },
   };
 }
+
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+/** A comma-separated list of web origins (`scheme://host[:port]`, no path) or `*`; empty is none. */
+export function originList(description: string): Field<string[]> {
+  return {
+    kind: 'string',
+    default: [],
+    description,
+    range: 'empty, * or comma-separated origins such as https://app.example.org',
+    parse: (raw) => {
+      const origins = raw
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== '');
+      return origins.every((origin) => origin === '*' || ORIGIN.test(origin)) ? origins : undefined;
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { bool, type Field, int, num, oneOf, proxyHops, text, url } from './config.fields.js';
+import { bool, type Field, int, num, oneOf, originList, proxyHops, text, url } from './config.fields.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -20,7 +20,8 @@ export const CONFIG_SCHEMA = {
   DATABASE_MAX_OVERFLOW: int(10, 0, 200, 'Extra Postgres connections allowed under load, closed when idle.'),
   DATABASE_ACQUIRE_TIMEOUT_MS: int(2000, 10, 60000, 'How long a query waits for a pooled connection (including opening one) before answering 503.'),
   DATABASE_IDLE_TIMEOUT_MS: int(10000, 100, 600000, 'Idle time after which an overflow connection is closed.'),
-  DATABASE_STATEMENT_TIMEOUT_MS: int(10000, 100, 600000, 'Server-side statement timeout.'),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(10000, 100, 600000, 'Server-side statement timeout of worker processes (jobs, projections, relay) and of PROCESS_ROLE=all.'),
+  DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS: int(2000, 100, 600000, 'Server-side statement timeout of API processes (PROCESS_ROLE=api): one expensive public query cannot hold a pooled connection longer (503).'),
   DATABASE_SLOW_QUERY_MS: int(200, 1, 600000, 'Queries slower than this are logged as slow.'),
   REDIS_URL: url('redis://127.0.0.1:6379/0', ['redis:', 'rediss:'], 'Redis connection URL.'),
   REDIS_KEY_PREFIX: text('hotpath', /^[\w.:-]{1,64}$/, 'letters, digits, . : - _ (1..64)', 'Prefix for every Redis key Hotpath writes.'),
@@ -106,6 +107,8 @@ export const CONFIG_SCHEMA = {
   ENABLE_METRICS: bool(true, 'Expose Prometheus metrics.'),
   METRICS_PORT: int(0, 0, 65535, 'Separate port for /metrics; 0 serves it on SERVER_PORT.'),
   LOG_LEVEL: oneOf('info', LOG_LEVELS, 'Minimum log level.'),
+  CORS_ORIGINS: originList('Origins allowed to call the API from a browser (CORS); * allows any; empty sends no CORS headers.'),
+  DOCS_ENABLED: bool(true, 'Serve the OpenAPI UI and document at /docs.'),
   ADMIN_TOKEN: text('', /^(|[\x21-\x7e]{16,256})$/, 'empty (admin disabled) or 16..256 printable characters', 'Bearer token for /admin endpoints.'),
 } satisfies Record<string, Field<unknown>>;
 

@@ -34,7 +34,8 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'not a url', 'expected redis:// or rediss:// URL'],
     ['LOG_LEVEL', 'loud', 'expected fatal|error|warn|info|debug|trace|silent'],
     ['ENABLE_METRICS', 'maybe', 'expected true|false'],
-    ['ADMIN_TOKEN', 'short', 'expected empty (admin disabled) or 16..256 printable characters'],
+    ['ADMIN_TOKEN', 'short', 'expected empty (admin disabled) or 16..256 printable characters, got a value of 5 characters (not shown)'],
+    ['CORS_ORIGINS', 'https://ok.example, ftp://no.example', 'expected empty, * or comma-separated origins such as https://app.example.org'],
     ['TRUST_PROXY', 'yes', 'expected false|true|hop count 0..10'],
     ['TRUST_PROXY', '11', 'expected false|true|hop count 0..10'],
   ])('rejects %s=%s naming the variable and its range', (name, value, message) => {
@@ -67,6 +68,9 @@ describe('AppConfig', () => {
     expect(roles({ PROCESS_ROLE: 'api' })).toEqual(['api', true, false]);
     expect(roles({ PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
     expect(roles({ PROCESS_ROLE: 'api' }, { PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
+    expect(issuesOf({ ADMIN_TOKEN: 'short-secret' })).toEqual(['ADMIN_TOKEN: expected empty (admin disabled) or 16..256 printable characters, got a value of 12 characters (not shown)']);
+    expect(issuesOf({ DATABASE_URL: 'mysql://app:s3cret@db/hotpath' })).toEqual(['DATABASE_URL: expected postgres:// or postgresql:// URL, got "mysql://app:***@db/hotpath"']);
+    expect(issuesOf({ REDIS_URL: 'http://:s3cret@redis:6379' }).join()).not.toContain('s3cret');
     expect(issuesOf({ PROCESS_ROLE: 'both' })).toEqual(['PROCESS_ROLE: expected api|worker|all, got "both"']);
   });
 

@@ -1,6 +1,7 @@
 import { type Field } from './config.fields.js';
 import { type ConfigIssue, InvalidConfigError } from './config.errors.js';
 import { CONFIG_SCHEMA, type ConfigKey, type ConfigValues } from './config.schema.js';
+import { shownValue } from './redact.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -16,7 +17,7 @@ export function loadConfig(env: Env = process.env): ConfigValues {
     }
     const parsed = field.parse(raw);
     if (parsed === undefined) {
-      issues.push({ variable: name, message: `expected ${field.range}, got ${JSON.stringify(raw)}` });
+      issues.push({ variable: name, message: `expected ${field.range}, got ${shownValue(name, raw)}` });
     } else {
       values[name] = parsed;
     }

@@ -108,7 +108,7 @@ describe('contracts API', () => {
       ['bad agency id', '?agency=nope', 'agency must be a UUID'],
       ['unknown parameter', '?colour=red', 'property colour should not exist'],
       ['bad status', '?status=lost', 'status must be one of the following values'],
-      ['bad date', '?signedFrom=yesterday', 'signedFrom must be a valid ISO 8601 date string'],
+      ['bad date', '?signedFrom=yesterday', 'signedFrom must be a date (YYYY-MM-DD) or date-time'],
       ['metadata that is not JSON', '?metadata=fundingSource', 'metadata must be a JSON object'],
       ['inverted date range', '?signedFrom=2024-02-01T00:00:00Z&signedTo=2024-01-01T00:00:00Z', 'signedFrom must be earlier than signedTo'],
       ['inverted amount range', '?minAmountCents=10&maxAmountCents=5', 'minAmountCents must not exceed maxAmountCents'],
@@ -183,7 +183,7 @@ describe('contracts API', () => {
       ['a fractional amount', () => ({ ...body(), amountCents: 1.5 }), 'amountCents must be an integer'],
       ['an amount as a string', () => ({ ...body(), amountCents: '100' }), 'amountCents must be an integer'],
       ['a bad currency', () => ({ ...body(), currency: 'euro' }), 'currency must be an ISO 4217 code'],
-      ['a bad date', () => ({ ...body(), signedAt: '04/03/2025' }), 'signedAt must be a valid ISO 8601 date string'],
+      ['a bad date', () => ({ ...body(), signedAt: '04/03/2025' }), 'signedAt must be a date (YYYY-MM-DD) or date-time'],
       ['server-set fields', () => ({ ...body(), version: 3 }), 'property version should not exist'],
       ['metadata that is not an object', () => ({ ...body(), metadata: 'x' }), 'metadata must be an object'],
     ])('rejects %s with 400 naming the field', async (_name, make, message) => {

@@ -80,6 +80,7 @@ describe('admin dead letters', () => {
 
   it('rejects a malformed page cursor with a stable code', async () => {
     expect(await t.request('/admin/events/dead-letters?before=yesterday', { headers: auth })).toMatchObject({ status: 400, body: { statusCode: 400, code: 'REQUEST.INVALID' } });
+    expect(await t.request('/admin/events/dead-letters?before=99999999999999999999-0', { headers: auth })).toMatchObject({ status: 400, body: { statusCode: 400, code: 'REQUEST.INVALID' } });
   });
 
   it('replays a dead letter to its original stream, where its group handles it again, and removes it', async () => {
@@ -110,7 +111,7 @@ describe('admin dead letters', () => {
 
   it('answers 404 with a stable code for an unknown or already replayed id', async () => {
     expect(replayedId).not.toBe('');
-    for (const id of ['1-1', 'not-an-id', replayedId]) {
+    for (const id of ['1-1', 'not-an-id', '99999999999999999999-0', replayedId]) {
       expect(await t.request(`/admin/events/dead-letters/${id}/replay`, { method: 'POST', headers: auth })).toMatchObject({
         status: 404,
         body: { statusCode: 404, code: 'EVENTS.DEAD_LETTER_NOT_FOUND', message: `No dead letter ${id}` },

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ContractStatsProjection, ProjectContractEventService, ProjectionConflictError, ProjectionRebuildingError, RebuildContractStatsService, CONTRACT_STATS_LOCK } from '../../src/modules/contract-stats/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Contract, NewContract } from '../../src/modules/contracts/domain/contract.js';
@@ -7,7 +7,7 @@ import { contractCreated, contractUpdated } from '../../src/modules/contracts/do
 import { ContractsRepository } from '../../src/modules/contracts/infrastructure/contracts.repository.js';
 import type { TieredCache } from '../../src/platform/cache/index.js';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
-import { readEventLog, type LoggedEvent } from '../../src/platform/events/index.js';
+import { PoisonEventError, readEventLog, type LoggedEvent } from '../../src/platform/events/index.js';
 import { Fixtures } from '../support/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -238,14 +238,14 @@ describe('contract stats projection (Postgres)', () => {
     expect(await agencyTotals(agencies[0])).toEqual([{ currency: 'EUR', contracts: 1, amount: '3000' }]);
   });
 
-  it('fails a batch whose contract id is no uuid, passed as a value, never as SQL', async () => {
+  it('refuses an event whose contract id is no uuid as poison (dead-lettered at once), before any SQL', async () => {
     const live = new ProjectContractEventService(ds, projection, cache);
     const now = new Date().toISOString();
     const hostile = `x'); DROP TABLE contract_stats_state; --`;
     const event = contractCreated({ ...newContract(), id: hostile, version: 1, createdAt: now, updatedAt: now }, null);
     const failure = await live.handle(event).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(QueryFailedError);
-    expect(((failure as QueryFailedError).driverError as { code?: string }).code).toBe('22P02');
+    expect(failure).toBeInstanceOf(PoisonEventError);
+    expect((failure as Error).message).toContain('id is not a UUID');
     expect((await snapshot()).contract_stats_state).toEqual([]);
   });
 

@@ -1,10 +1,18 @@
 import { type DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../../config/index.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { QueryLogger } from './query-logger.js';
 
-/** The database part of the validated configuration. */
-export type DatabaseSettings = AppConfig['database'];
+/** How this process's pool connects and what it allows a statement. */
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+  maxOverflow: number;
+  acquireTimeoutMs: number;
+  idleTimeoutMs: number;
+  /** Every pooled connection's default `statement_timeout`: a statement past it fails (503). */
+  statementTimeoutMs: number;
+  slowQueryMs: number;
+}
 
 /**
  * Postgres data source: `poolSize` connections stay open (pg-pool `min`), up to `maxOverflow`

@@ -5,4 +5,4 @@ export { ensureDatabase, dropDatabase } from './ensure-database.js';
 export { migrate } from './migrate.js';
 export { queryPrepared } from './prepared-query.js';
 export { DatabaseUnavailableError, toDatabaseError } from './database.errors.js';
-export { encodeCursor, decodeCursor, InvalidCursorError } from './keyset-cursor.js';
+export { cursorPart, decodeCheckedCursor, decodeCursor, encodeCursor, InvalidCursorError } from './keyset-cursor.js';

@@ -28,3 +28,32 @@ export class InvalidCursorError extends AppError {
     super('cursor is not a value returned as nextCursor by this endpoint');
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INTEGER = /^-?\d{1,19}$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Checks of the parts of a cursor, so that a cursor a client made up fails as one (400), never
+ * as a value Postgres refuses (a 500): each holds for every value of its column's type.
+ */
+export const cursorPart = {
+  uuid: (part: string): boolean => UUID.test(part),
+  /** An integer in min..max (an int8 range by default). */
+  integer:
+    (min = -(2n ** 63n), max = 2n ** 63n - 1n) =>
+    (part: string): boolean =>
+      INTEGER.test(part) && BigInt(part) >= min && BigInt(part) <= max,
+  /** A `toISOString()` instant. */
+  instant: (part: string): boolean => ISO_MILLIS.test(part) && new Date(part).toISOString() === part,
+  /** Text Postgres accepts (no NUL, no unpaired surrogate). */
+  text: (part: string): boolean => !part.includes('\u0000') && !LONE_SURROGATE.test(part),
+};
+
+/** Decodes a cursor whose parts must pass `checks` (one per part), or throws InvalidCursorError. */
+export function decodeCheckedCursor(cursor: string, checks: readonly ((part: string) => boolean)[]): string[] {
+  const parts = decodeCursor(cursor, checks.length);
+  if (!parts || !parts.every((part, i) => checks[i](part))) throw new InvalidCursorError();
+  return parts;
+}

@@ -17,7 +17,7 @@ export type { EventConsumerOptions, EventConsumerHandler } from './decorators/ev
 export { EventConsumersModule } from './event-consumers.module.js';
 export { EventConsumersService } from './consumers/event-consumers.service.js';
 export type { EventConsumerStats, EventConsumerCounters } from './consumers/consumer-stats.js';
-export { InvalidEventConsumerError, DuplicateConsumerGroupError, EventHandlerTimeoutError } from './consumers/event-consumer.errors.js';
+export { InvalidEventConsumerError, DuplicateConsumerGroupError, EventHandlerTimeoutError, PoisonEventError } from './consumers/event-consumer.errors.js';
 export { applyEachOnce, applyEachOnceInOneStatement, applyOnce, type ApplyOnceOptions, durablyApplied, type EffectStatement } from './inbox/apply-once.js';
 export { DeadLettersService } from './dead-letters/dead-letters.service.js';
 export type { DeadLetterPage, DeadLetterReplay } from './dead-letters/dead-letters.service.js';

@@ -1,8 +1,9 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { NotReadyError } from './not-ready.error.js';
 import { RedisHealthIndicator } from './redis.health.js';
+import { NoQueryDto } from '../http/index.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
@@ -17,13 +18,13 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process is up and its event loop turns.' })
-  live(): { status: 'ok' } {
+  live(@Query() _query: NoQueryDto): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: Postgres and Redis answer; 503 naming the failing part otherwise.' })
-  async ready(): Promise<HealthCheckResult> {
+  async ready(@Query() _query: NoQueryDto): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
@@ -32,7 +33,9 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
-      throw new NotReadyError(Object.keys(result.error ?? {}), result.details);
+      // Each part's state only: a driver's message (a host, a user name) is not for the public.
+      const details = Object.fromEntries(Object.entries(result.details ?? {}).map(([part, detail]) => [part, { status: (detail as { status?: string }).status ?? 'down' }]));
+      throw new NotReadyError(Object.keys(result.error ?? {}), details);
     }
   }
 }

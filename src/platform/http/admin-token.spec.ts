@@ -13,7 +13,7 @@ describe('AdminToken', () => {
   });
 
   it('refuses anything else', () => {
-    for (const credentials of [{}, { authorization: `Bearer ${token}x` }, { authorization: basic(token, 'wrong') }, { authorization: token }, { cookie: `other=${token}` }]) {
+    for (const credentials of [{}, { authorization: `Bearer ${token}x` }, { authorization: basic(token, 'wrong') }, { authorization: token }, { cookie: `other=${token}` }, { cookie: 'hotpath_admin=%' }, { cookie: `hotpath_admin=%zz${token}` }]) {
       expect(() => admin.check(credentials)).toThrow(AdminUnauthorizedError);
     }
   });

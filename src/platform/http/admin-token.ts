@@ -61,7 +61,16 @@ function basicPassword(header: string | undefined): string | undefined {
 function cookie(header: string | undefined): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [name, ...value] = part.trim().split('=');
-    if (name === ADMIN_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === ADMIN_COOKIE) return percentDecoded(value.join('='));
   }
   return undefined;
+}
+
+/** A malformed escape (`%`, `%zz`) makes no token, so the request is refused like any wrong token. */
+function percentDecoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

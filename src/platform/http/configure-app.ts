@@ -1,18 +1,41 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { useDepthLimitedJsonParser } from './body/json-body-parser.js';
 import { createValidationPipe } from './validation.pipe.js';
 
+/** What the HTTP application exposes and accepts beyond the server limits of `fastifyOptions`. */
+export interface HttpExposureSettings {
+  maxRequestBytes: number;
+  /** Serve the OpenAPI UI and document at /docs. */
+  docsEnabled: boolean;
+  /** Deepest JSON body accepted (400 `REQUEST.TOO_DEEP` beyond). */
+  maxJsonDepth?: number;
+  /** Longest request target accepted (414 beyond; Node refuses headers past 16 KB with 431 itself). */
+  maxUrlLength?: number;
+}
+
+/** Where the OpenAPI UI lives (the security headers gate gives it its own profile). */
+export const DOCS_PATH = '/docs';
+const DEFAULT_MAX_URL_LENGTH = 8192;
+
 /**
- * Everything applied to the HTTP application after it is created: the request id echoed in `x-request-id`, prompt draining on close, validation and the OpenAPI
- * document at /docs. (Fastify's own errors, such as malformed JSON, reach AllExceptionsFilter
- * through Nest's error handler.)
+ * Everything applied to the HTTP application after it is created: the request id echoed in
+ * `x-request-id` with a URL length limit, prompt draining on close, the
+ * depth-limited JSON parser, validation and (unless turned off) the OpenAPI document at /docs
+ * without the admin routes. (Fastify's own errors, such as malformed JSON, reach
+ * AllExceptionsFilter through Nest's error handler.)
  */
-export function configureHttpApp(app: NestFastifyApplication): void {
+export function configureHttpApp(app: NestFastifyApplication, settings: HttpExposureSettings): void {
   app.useGlobalPipes(createValidationPipe());
+  useDepthLimitedJsonParser(app, settings.maxRequestBytes, settings.maxJsonDepth);
   const fastify = app.getHttpAdapter().getInstance();
+  const maxUrlLength = settings.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
+  // The cache's pre-router echoes the id itself, and only for URLs a route has answered, which
+  // passed the length check here first.
   fastify.addHook('onRequest', function echoRequestId(request, reply, done) {
     void reply.header('x-request-id', request.id);
-    done();
+    if (request.url.length <= maxUrlLength) return done();
+    void reply.code(414).header('cache-control', 'no-store').send({ statusCode: 414, code: 'REQUEST.URL_TOO_LONG', message: `URL longer than ${maxUrlLength} characters` });
   });
   // While draining, a keep-alive connection whose last response just went out would hold
   // shutdown until its keep-alive timeout: close each one as soon as it turns idle.
@@ -22,6 +45,7 @@ export function configureHttpApp(app: NestFastifyApplication): void {
     fastify.server.once('close', () => clearInterval(sweeper));
     done();
   });
+  if (!settings.docsEnabled) return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -30,5 +54,5 @@ export function configureHttpApp(app: NestFastifyApplication): void {
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: `${DOCS_PATH.slice(1)}/json` });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
+import { clientErrorHandler, routerErrorHandler } from './exposure/framework-errors.js';
 
 export interface HttpSettings {
   keepAliveMs: number;
@@ -41,5 +42,7 @@ export function fastifyOptions(settings: HttpSettings): FastifyServerOptions & {
     requestIdHeader: false,
     logger: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: routerErrorHandler,
+    clientErrorHandler,
   };
 }

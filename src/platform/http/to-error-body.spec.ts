@@ -33,6 +33,11 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new NotFoundException('Cannot GET /x')).body).toEqual({ statusCode: 404, code: 'ROUTE.NOT_FOUND', message: 'Cannot GET /x' });
   });
 
+  it('keeps the code of an AppError that Nest wrapped (a body parser\'s, such as REQUEST.TOO_DEEP)', () => {
+    const wrapped = new HttpException('deep', 400, { cause: new ThingMissing('Thing 7 not found') });
+    expect(toErrorBody(wrapped).body).toEqual({ statusCode: 404, code: 'THING.NOT_FOUND', message: 'Thing 7 not found' });
+  });
+
   it('turns a lost database connection into 503 and hides anything unknown behind a 500 without details', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(toErrorBody(refused)).toMatchObject({ body: { statusCode: 503, code: 'DATABASE.UNAVAILABLE' }, expected: true });

@@ -23,6 +23,8 @@ export function toErrorBody(thrown: unknown): { body: ErrorBody; expected: boole
     const body = { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, ...(details === undefined ? {} : { details }) };
     return retryAfterSeconds === undefined ? { body, expected: true } : { body, expected: true, retryAfterSeconds };
   }
+  // Nest wraps what a body parser or a Fastify hook failed with; our own errors keep their code.
+  if (error instanceof HttpException && error.cause instanceof AppError) return toErrorBody(error.cause);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Nest wraps Fastify's own failures (body parsing, limits) and keeps them as the cause.

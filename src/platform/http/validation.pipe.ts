@@ -1,12 +1,6 @@
-import { ValidationPipe } from '@nestjs/common';
+import { RequestValidationPipe } from './validation/index.js';
 
-/** Request DTO validation: unknown fields are rejected, values converted to declared types. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: false,
-  });
+/** Request DTO validation (see `validateRequest`): unknown names refused by own keys, values canonical. */
+export function createValidationPipe(): RequestValidationPipe {
+  return new RequestValidationPipe();
 }

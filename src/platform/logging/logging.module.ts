@@ -13,7 +13,7 @@ import { AppConfig } from '../../config/index.js';
         forRoutes: [],
         pinoHttp: {
           level: config.log.level,
-          redact: ['req.headers.authorization'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
         },
       }),
     }),

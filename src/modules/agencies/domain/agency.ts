@@ -15,7 +15,8 @@ export interface AgencyPage {
 export interface AmountTotal {
   currency: string;
   contracts: number;
-  amountCents: number;
+  /** Exact: a number up to 2^53-1, a string of digits beyond. */
+  amountCents: number | string;
 }
 
 export interface AgencyStats {

@@ -18,7 +18,8 @@ export class AgencyPageResponseDto {
 export class AmountTotalDto {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty() contracts!: number;
-  @ApiProperty({ description: 'Sum in cents.' }) amountCents!: number;
+  @ApiProperty({ description: 'Sum in cents, exact: a JSON number up to 2^53-1 (9007199254740991), a string of digits beyond.', oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^[0-9]+$' }] })
+  amountCents!: number | string;
 }
 
 export class CategoryTotalDto extends AmountTotalDto {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { type Agency, type AgencyPage } from '../domain/agency.js';
 import { AgencyNotFoundError } from '../domain/agency.errors.js';
+import { agencyCursor } from './agency-cursor.js';
 
 const COLUMNS = 'id, code, name, region, created_at, updated_at';
 
@@ -45,15 +45,14 @@ export class AgenciesRepository {
     const params: unknown[] = [limit + 1];
     let where = '';
     if (cursor !== undefined) {
-      const after = decodeCursor(cursor, 2);
-      if (!after) throw new InvalidCursorError();
-      params.push(after[0], after[1]);
+      const after = agencyCursor.decode(cursor);
+      params.push(after.name, after.id);
       where = 'WHERE (name, id) > ($2, $3::uuid)';
     }
     const rows: AgencyRow[] = await this.db.query(`SELECT ${COLUMNS} FROM agencies ${where} ORDER BY name, id LIMIT $1`, params);
     const hasMore = rows.length > limit;
     if (hasMore) rows.pop();
     const last = rows[rows.length - 1];
-    return { items: rows.map(toAgency), nextCursor: hasMore ? encodeCursor([last.name, last.id]) : null };
+    return { items: rows.map(toAgency), nextCursor: hasMore ? agencyCursor.encode(last.name, last.id) : null };
   }
 }

@@ -31,11 +31,11 @@ export class AgencyStatsRepository {
       `WITH m AS (SELECT month, category, currency, contracts, amount_cents FROM agency_monthly_stats WHERE agency_id = $1 AND contracts <> 0)
        SELECT EXISTS (SELECT 1 FROM agencies WHERE id = $1) AS found,
          (SELECT coalesce(json_agg(t ORDER BY t.currency), '[]') FROM
-           (SELECT currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::bigint::text AS amount FROM m GROUP BY currency) t) AS totals,
+           (SELECT currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::text AS amount FROM m GROUP BY currency) t) AS totals,
          (SELECT coalesce(json_agg(t ORDER BY t.amount_sort DESC, t.category), '[]') FROM
-           (SELECT category, currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::bigint::text AS amount, sum(amount_cents) AS amount_sort FROM m GROUP BY category, currency) t) AS by_category,
+           (SELECT category, currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::text AS amount, sum(amount_cents) AS amount_sort FROM m GROUP BY category, currency) t) AS by_category,
          (SELECT coalesce(json_agg(t ORDER BY t.month, t.currency), '[]') FROM
-           (SELECT to_char(month, 'YYYY-MM') AS month, currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::bigint::text AS amount FROM m GROUP BY month, currency) t) AS by_month,
+           (SELECT to_char(month, 'YYYY-MM') AS month, currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::text AS amount FROM m GROUP BY month, currency) t) AS by_month,
          (SELECT coalesce(json_agg(t ORDER BY t.amount_sort DESC, t.supplier_id), '[]') FROM
            (SELECT s.supplier_id, p.name, s.currency, s.contracts, s.amount_cents::text AS amount, s.amount_cents AS amount_sort
               FROM agency_supplier_stats s JOIN suppliers p ON p.id = s.supplier_id

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { queryPrepared } from '../../../platform/database/index.js';
-import type { EventEnvelope } from '../../../platform/events/index.js';
+import { type EventEnvelope, PoisonEventError } from '../../../platform/events/index.js';
 import { contractTags } from '../../contracts/domain/contract-cache-tags.js';
 import { CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS } from '../contract-stats.constants.js';
 import { ProjectionConflictError, ProjectionRebuildingError } from '../domain/contract-stats.errors.js';
@@ -51,7 +51,12 @@ export class ContractStatsProjection {
     const [row] = await queryPrepared<AppliedRow>(db, 'hotpath-contract-stats-apply', APPLY_STATES, [CONTRACT_STATS_LOCK, CONTRACT_STATS_LOCK_WAIT_MS, ...stateArrays(states)]).catch(
       (error: unknown) => {
         const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-        throw code === STATE_CHANGED ? new ProjectionConflictError((error as QueryFailedError).message) : code === LOCK_NOT_AVAILABLE ? new ProjectionRebuildingError() : error;
+        if (code === STATE_CHANGED) throw new ProjectionConflictError((error as QueryFailedError).message);
+        if (code === LOCK_NOT_AVAILABLE) throw new ProjectionRebuildingError();
+        // A value Postgres refuses (class 22, data exception) fails the same way at every
+        // delivery; alone in its call, the state that carries it is the one to dead-letter.
+        if (states.length === 1 && code?.startsWith('22')) throw new PoisonEventError(`contract stats cannot store this event's state: ${(error as Error).message}`, { cause: error });
+        throw error;
       },
     );
     const stored = new Map(states.map((s, i) => [s.contractId, row.stored_versions[i]]));

@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { appendToOutbox } from '../../../platform/events/index.js';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { type Contract, type ContractChanges, type NewContract } from '../domain/contract.js';
-import { type ContractFilters, type ContractPage, type ContractPosition } from '../domain/contract-filters.js';
+import { type ContractFilters, type ContractPage } from '../domain/contract-filters.js';
 import { ContractNotFoundError, ContractVersionConflictError, UnknownReferenceError } from '../domain/contract.errors.js';
 import { contractCreated, contractUpdated } from '../domain/contract.events.js';
+import { contractCursor } from './contract-cursor.js';
 import { contractListQuery } from './contract-list.sql.js';
 import { CONTRACT_COLUMNS, type ContractRow, toContract } from './contract.row.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMN_BY_FIELD: Readonly<Record<keyof ContractChanges, string>> = {
   agencyId: 'agency_id',
@@ -35,12 +33,12 @@ export class ContractsRepository {
   }
 
   async list(filters: ContractFilters, cursor: string | undefined, limit: number): Promise<ContractPage<Contract>> {
-    const { sql, params } = contractListQuery(filters, cursor === undefined ? undefined : parseCursor(cursor), limit);
+    const { sql, params } = contractListQuery(filters, cursor === undefined ? undefined : contractCursor.decode(cursor), limit);
     const rows: (ContractRow & { signed_us: string })[] = await this.db.query(sql, params);
     const hasMore = rows.length > limit;
     if (hasMore) rows.pop();
     const last = rows[rows.length - 1];
-    return { items: rows.map(toContract), nextCursor: hasMore ? encodeCursor([last.signed_us, last.id]) : null };
+    return { items: rows.map(toContract), nextCursor: hasMore ? contractCursor.encode({ signedAtMicros: last.signed_us, id: last.id }) : null };
   }
 
   /** Inserts the contract and its `contract.created` event in one transaction. */
@@ -105,12 +103,6 @@ export class ContractsRepository {
     }
     return rows.length === 1 ? { contract: toContract(rows[0]), previousAgencyId: rows[0].previous_agency_id } : undefined;
   }
-}
-
-function parseCursor(cursor: string): ContractPosition {
-  const parts = decodeCursor(cursor, 2);
-  if (!parts || !/^-?\d{1,19}$/.test(parts[0]) || !UUID.test(parts[1])) throw new InvalidCursorError();
-  return { signedAtMicros: parts[0], id: parts[1] };
 }
 
 function referenceError(error: unknown, values: { agencyId?: string; supplierId?: string }): UnknownReferenceError | undefined {

@@ -54,3 +54,19 @@ export class InvestigationsBusyError extends AppError {
     super('Too many investigations are waiting to start; retry later');
   }
 }
+
+/** Some agents of a run timed out or failed; the message names them, never their exceptions' text. */
+export class AgentsUnfinishedError extends AppError {
+  static readonly code = 'INVESTIGATION.AGENTS_UNFINISHED';
+  readonly code = AgentsUnfinishedError.code;
+  readonly kind = 'unavailable' as const;
+
+  constructor(timedOut: readonly string[], failed: readonly string[]) {
+    super(`agents did not finish: ${[...timedOut.map((a) => `${a} (timed out)`), ...failed.map((a) => `${a} (failed)`)].join(', ')}`);
+  }
+}
+
+/** What a failed investigation shows: its own message for a failure it names, a fixed one otherwise (the cause is in the worker's log). */
+export function publicFailure(error: unknown): string {
+  return error instanceof AgentsUnfinishedError ? error.message : 'the analysis failed (INVESTIGATION.RUN_FAILED); the cause is in the worker log';
+}

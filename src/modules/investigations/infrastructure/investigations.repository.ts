@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AgentName, Finding } from '../../analysis/index.js';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../../platform/database/index.js';
 import { appendToOutbox } from '../../../platform/events/index.js';
 import type { InvestigationUsage } from '../domain/investigation-limits.js';
 import type { Investigation, InvestigationDetail, InvestigationScope } from '../domain/investigation.js';
@@ -10,6 +9,7 @@ import { InvestigationNotFoundError } from '../domain/investigation.errors.js';
 import { investigationEnded, investigationOpened } from '../domain/investigation.events.js';
 import { INVESTIGATION_COLUMNS, type InvestigationRow, toInvestigation } from './investigation.row.js';
 import { insertFindings } from './findings.writer.js';
+import { investigationCursor } from './investigation-cursor.js';
 
 /** Findings shown with an investigation, strongest first; the rest are counted. */
 const FINDINGS_SHOWN = 200;
@@ -95,17 +95,16 @@ export class InvestigationsRepository {
 
   /** Newest first, keyset pages. */
   async list(limit: number, cursor?: string): Promise<{ items: Investigation[]; nextCursor: string | null }> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, 2);
-    if (cursor !== undefined && !after) throw new InvalidCursorError();
+    const after = cursor === undefined ? undefined : investigationCursor.decode(cursor);
     const rows: InvestigationRow[] = await this.db.query(
       `SELECT ${INVESTIGATION_COLUMNS} FROM investigations
         ${after ? 'WHERE (created_at, id) < ($2::timestamptz, $3::uuid)' : ''}
         ORDER BY created_at DESC, id DESC LIMIT $1`,
-      after ? [limit + 1, after[0], after[1]] : [limit + 1],
+      after ? [limit + 1, after.createdAt, after.id] : [limit + 1],
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(toInvestigation), nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+    return { items: page.map(toInvestigation), nextCursor: rows.length > limit && last ? investigationCursor.encode(last.created_at, last.id) : null };
   }
 
   /** queued -> running; false when it is no longer queued or running (finished by an earlier attempt). */

@@ -33,13 +33,24 @@ function processor(repo: InvestigationsRepository, run: AnalysisRun): Investigat
 describe('InvestigationProcessor', () => {
   it('rethrows an attempt whose agents did not finish, and marks the investigation failed only on the last attempt', async () => {
     const first = fakeRepository('queued');
-    await expect(processor(first.repo, timedOut).process(job(0))).rejects.toThrow('benford: timed out');
+    await expect(processor(first.repo, timedOut).process(job(0))).rejects.toThrow('benford (timed out)');
     expect(first.calls.some((c) => c.startsWith('fail'))).toBe(false);
 
     const last = fakeRepository('running');
-    await expect(processor(last.repo, timedOut).process(job(1))).rejects.toThrow('benford: timed out');
-    expect(last.calls).toContain('fail:agents did not finish: benford: timed out');
+    await expect(processor(last.repo, timedOut).process(job(1))).rejects.toThrow('benford (timed out)');
+    expect(last.calls).toContain('fail:agents did not finish: benford (timed out)');
     expect(last.calls).not.toContain('complete');
+  });
+
+  it('records a fixed message for an unexpected failure, never the exception text', async () => {
+    const { repo, calls } = fakeRepository('running');
+    const p = processor(repo, timedOut);
+    (p as unknown as { load: () => Promise<never> }).load = async () => {
+      throw new Error('connect ECONNREFUSED 10.0.0.5:5432 (user hotpath_app)');
+    };
+    await expect(p.process(job(1))).rejects.toThrow('ECONNREFUSED');
+    const failure = calls.find((c) => c.startsWith('fail:'));
+    expect(failure).toBe('fail:the analysis failed (INVESTIGATION.RUN_FAILED); the cause is in the worker log');
   });
 
   it('stores the findings when every agent finished', async () => {

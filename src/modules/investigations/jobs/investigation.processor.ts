@@ -5,6 +5,7 @@ import { TieredCache } from '../../../platform/cache/index.js';
 import { INVESTIGATIONS_QUEUE, type Job, QueueProcessor, workerSettings } from '../../../platform/jobs/index.js';
 import { AnalysisRunner, type Finding, loadContractColumns } from '../../analysis/index.js';
 import { investigationTags } from '../domain/investigation-cache-tags.js';
+import { AgentsUnfinishedError, publicFailure } from '../domain/investigation.errors.js';
 import { InvestigationsRepository } from '../infrastructure/investigations.repository.js';
 import { scopeCondition } from '../infrastructure/scope-filter.js';
 
@@ -36,9 +37,9 @@ export class InvestigationProcessor extends QueueProcessor {
     try {
       return await this.run(job, id);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await this.investigations.fail(id, message);
+        this.logger.error({ msg: 'investigation failed', id, err: error });
+        await this.investigations.fail(id, publicFailure(error));
         await this.touched(id);
       }
       throw error;
@@ -59,8 +60,8 @@ export class InvestigationProcessor extends QueueProcessor {
       onAgentDone: () => void steps.push(this.step(job, id, LOADED + Math.floor(((100 - LOADED - 5) * ++done) / investigation.agents.length)).catch(() => undefined)),
     });
     await Promise.all(steps);
-    const broken = [...run.timedOut.map((a) => `${a}: timed out`), ...Object.entries(run.failed).map(([a, f]) => `${a}: ${f?.message}`)];
-    if (broken.length > 0) throw new Error(`agents did not finish: ${broken.join('; ')}`);
+    const failed = Object.keys(run.failed);
+    if (run.timedOut.length > 0 || failed.length > 0) throw new AgentsUnfinishedError(run.timedOut, failed);
     started = performance.now();
     const findings: Finding[] = investigation.agents.flatMap((agent) => run.findings[agent] ?? []);
     const counts = await this.investigations.complete(id, findings);

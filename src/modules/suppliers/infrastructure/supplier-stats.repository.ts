@@ -21,7 +21,7 @@ export class SupplierStatsRepository {
        SELECT EXISTS (SELECT 1 FROM suppliers WHERE id = $1) AS found,
          (SELECT count(DISTINCT agency_id)::int FROM agency_supplier_stats WHERE supplier_id = $1 AND contracts <> 0) AS agencies,
          (SELECT coalesce(json_agg(t ORDER BY t.currency), '[]') FROM
-           (SELECT currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::bigint::text AS amount FROM s GROUP BY currency) t) AS totals,
+           (SELECT currency, sum(contracts)::bigint AS contracts, sum(amount_cents)::text AS amount FROM s GROUP BY currency) t) AS totals,
          (SELECT coalesce(json_agg(t ORDER BY t.amount_sort DESC, t.category, t.currency), '[]') FROM
            (SELECT category, currency, contracts, amount_cents::text AS amount, amount_cents AS amount_sort FROM s) t) AS by_category,
          (SELECT coalesce(json_agg(t ORDER BY t.amount_sort DESC, t.agency_id), '[]') FROM

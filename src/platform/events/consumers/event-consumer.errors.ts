@@ -43,3 +43,14 @@ export class EffectNotDurableError extends AppError {
     super(`group "${group}": the effect of event ${eventId} is not durable (lost with a database crash?); it is handled again`);
   }
 }
+
+/**
+ * Thrown by a handler for an event it can never apply (a payload it cannot read, a value its
+ * store refuses): retrying cannot help, so the entry goes to dead letters at once and its
+ * aggregate's next events flow instead of waiting out every delivery's backoff.
+ */
+export class PoisonEventError extends AppError {
+  static readonly code = 'EVENTS.POISON';
+  readonly code = PoisonEventError.code;
+  readonly kind = 'invalid' as const;
+}

@@ -1,6 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { envelope, type EventEnvelope } from '../event-envelope.js';
 import type { ConsumerSettings } from './consumer-settings.js';
+import { PoisonEventError } from './event-consumer.errors.js';
 import { EventConsumerRunner } from './event-consumer.runner.js';
 import { InMemoryConsumerTransport } from './in-memory-consumer-transport.js';
 
@@ -122,6 +123,18 @@ describe('EventConsumerRunner (in-memory transport)', () => {
     expect(tries[1] - tries[0]).toBeGreaterThanOrEqual(4);
     expect(tries[2] - tries[1]).toBeGreaterThanOrEqual(9);
     expect(r.stats()).toMatchObject({ handled: 0, retried: 2, deadLettered: 1, inFlight: 0 });
+  });
+
+  it('dead-letters a poison event at its first failure, and the aggregate\'s next event is handled', async () => {
+    const ids = [transport.publish('s', event('a', 1)), transport.publish('s', event('a', 2))];
+    const handled: number[] = [];
+    const r = run(async (e) => {
+      if (e.aggregateVersion === 1) throw new PoisonEventError('cannot read it');
+      handled.push(e.aggregateVersion);
+    }, 50);
+    await until(() => transport.deadLetters.length === 1 && handled.length === 1);
+    expect(transport.deadLetters).toEqual([{ id: ids[0], deliveries: 1, error: 'cannot read it' }]);
+    expect(r.stats()).toMatchObject({ handled: 1, retried: 0, deadLettered: 1 });
   });
 
   it('dead-letters an unreadable envelope without calling the handler', async () => {

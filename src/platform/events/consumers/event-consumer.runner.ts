@@ -7,7 +7,7 @@ import { afterFailure, mayHandle } from './delivery-decision.js';
 import type { EventEnvelope } from '../event-envelope.js';
 import { DurabilityGate } from './durability-gate.js';
 import { EventBatcher } from './event-batcher.js';
-import { EffectNotDurableError, EventHandlerTimeoutError } from './event-consumer.errors.js';
+import { EffectNotDurableError, EventHandlerTimeoutError, PoisonEventError } from './event-consumer.errors.js';
 import type { ConsumerTransport } from './consumer-transport.js';
 import { LaneScheduler } from './lane-scheduler.js';
 import type { ResolvedConsumer } from './resolved-consumer.js';
@@ -159,7 +159,7 @@ export class EventConsumerRunner {
         this.counters.handled++;
         return;
       } catch (error) {
-        const decision = afterFailure(deliveries, { ...this.settings, maxDeliveries });
+        const decision = error instanceof PoisonEventError ? ({ action: 'dead-letter' } as const) : afterFailure(deliveries, { ...this.settings, maxDeliveries });
         if (decision.action === 'dead-letter') return this.deadLetter(entry, deliveries, errorText(error));
         this.counters.retried++;
         this.logger.warn({ msg: 'event handler failed; will retry', stream: entry.stream, entryId: entry.id, eventId: event.eventId, deliveries, retryInMs: decision.delayMs, error: errorText(error) });

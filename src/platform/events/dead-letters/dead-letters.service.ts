@@ -6,7 +6,14 @@ import { EventStreamsUnavailableError } from '../event-streams.inspector.js';
 import { DeadLetterNotFoundError, DeadLetterNotReplayableError } from './dead-letter.errors.js';
 import { type DeadLetter, deadLetterStream, fromFields } from './dead-letter.record.js';
 
-const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
+const STREAM_ID = /^(\d{1,20})-(\d{1,20})$/;
+const U64_MAX = 2n ** 64n - 1n;
+
+/** A Redis stream entry id (two unsigned 64-bit integers): anything else names no entry, and Redis would refuse it. */
+const isStreamId = (id: string): boolean => {
+  const m = STREAM_ID.exec(id);
+  return m !== null && BigInt(m[1]) <= U64_MAX && BigInt(m[2]) <= U64_MAX;
+};
 
 export interface DeadLetterPage {
   items: DeadLetter[];
@@ -46,7 +53,7 @@ export class DeadLettersService {
   }
 
   async get(id: string): Promise<DeadLetter> {
-    if (!STREAM_ID.test(id)) throw new DeadLetterNotFoundError(id);
+    if (!isStreamId(id)) throw new DeadLetterNotFoundError(id);
     const [entry] = await this.unavailableAsError(() => this.redis.xrange(this.key, id, id));
     if (!entry) throw new DeadLetterNotFoundError(id);
     return fromFields(entry[0], entry[1]);

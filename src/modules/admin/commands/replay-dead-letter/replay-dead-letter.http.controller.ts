@@ -1,7 +1,7 @@
-import { HttpCode, Param, Post } from '@nestjs/common';
+import { HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { type DeadLetterReplay, DeadLettersService } from '../../../../platform/events/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
 
 @AdminController('admin/events')
 export class ReplayDeadLetterHttpController {
@@ -13,7 +13,7 @@ export class ReplayDeadLetterHttpController {
     summary: 'Publishes the envelope again to its original stream and removes the dead letter. Every group of that stream sees it again; groups that had applied it skip it (idempotent by event id).',
   })
   @ApiNotFoundResponse({ description: 'EVENTS.DEAD_LETTER_NOT_FOUND' })
-  replay(@Param('id') id: string): Promise<DeadLetterReplay> {
+  replay(@Param('id') id: string, @Query() _query: NoQueryDto): Promise<DeadLetterReplay> {
     return this.deadLetters.replay(id);
   }
 }

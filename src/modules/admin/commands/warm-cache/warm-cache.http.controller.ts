@@ -1,7 +1,7 @@
-import { HttpCode, Post } from '@nestjs/common';
+import { HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmJobs, type WarmJobView } from '../../../../platform/cache/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
 
 @AdminController('admin/cache')
 export class WarmCacheHttpController {
@@ -11,7 +11,7 @@ export class WarmCacheHttpController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue a cache-warm job (or get the one already waiting or running); follow it at GET /admin/cache/warm/:id.' })
   @ApiAcceptedResponse({ description: 'The job: id, state, progress (0-100).' })
-  warm(): Promise<WarmJobView> {
+  warm(@Query() _query: NoQueryDto): Promise<WarmJobView> {
     return this.jobs.enqueue('admin');
   }
 }

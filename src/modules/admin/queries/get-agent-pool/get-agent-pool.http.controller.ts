@@ -1,9 +1,9 @@
-import { Get, Inject, Optional } from '@nestjs/common';
+import { Get, Inject, Optional, Query } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../../../config/index.js';
 import { AgentPool, NoAgentPoolError, type ProcessAgentPoolReport, processReport, readAgentPoolReports, THIS_PROCESS } from '../../../../platform/agents/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
 import { REDIS_CLIENT } from '../../../../platform/redis/index.js';
 
 export interface AgentPoolsReport {
@@ -24,7 +24,7 @@ export class GetAgentPoolHttpController {
     summary: "Every process's agent pool (this one's live, the others' as they reported it within the last seconds): threads, utilization, queue depth, task counts, wait and run times, workers replaced.",
   })
   @ApiServiceUnavailableResponse({ description: 'AGENTS.NO_POOL when no process runs an agent pool (no worker is up)' })
-  async report(): Promise<AgentPoolsReport> {
+  async report(@Query() _query: NoQueryDto): Promise<AgentPoolsReport> {
     const own = this.pool ? [processReport(this.pool)] : [];
     // Redis away: this process's own pool is still worth showing.
     const reported = await readAgentPoolReports(this.redis, this.config.redis.keyPrefix).catch(() => []);

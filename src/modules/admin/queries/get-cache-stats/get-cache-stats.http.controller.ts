@@ -1,7 +1,7 @@
-import { Get } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { type CacheStatsReport, TieredCache } from '../../../../platform/cache/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
 
 @AdminController('admin/cache')
 export class GetCacheStatsHttpController {
@@ -9,7 +9,7 @@ export class GetCacheStatsHttpController {
 
   @Get('stats')
   @ApiOperation({ summary: 'Hits and misses per tier and namespace, hit ratio, L1 size, coalesced loads, invalidations, Redis errors.' })
-  stats(): CacheStatsReport {
+  stats(@Query() _query: NoQueryDto): CacheStatsReport {
     return this.cache.report();
   }
 }

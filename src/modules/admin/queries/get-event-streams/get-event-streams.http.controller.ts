@@ -1,7 +1,7 @@
-import { Get } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { EventStreamsInspector, type EventStreamsReport } from '../../../../platform/events/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
 
 @AdminController('admin/events')
 export class GetEventStreamsHttpController {
@@ -9,7 +9,7 @@ export class GetEventStreamsHttpController {
 
   @Get('streams')
   @ApiOperation({ summary: 'Outbox backlog, and each event stream: length, last id, and per consumer group its consumers, pending entries and lag.' })
-  streams(): Promise<EventStreamsReport> {
+  streams(@Query() _query: NoQueryDto): Promise<EventStreamsReport> {
     return this.inspector.report();
   }
 }

@@ -1,8 +1,8 @@
-import { Get, Param } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmJobs, type WarmJobView } from '../../../../platform/cache/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
 
 export class WarmJobNotFoundError extends AppError {
   static readonly code = 'WARM_JOB.NOT_FOUND';
@@ -17,7 +17,7 @@ export class GetWarmJobHttpController {
   @Get('warm/:id')
   @ApiOperation({ summary: 'State and progress (0-100) of a cache-warm job, from the queue (finished jobs are kept as JOBS_KEEP_* says).' })
   @ApiNotFoundResponse({ description: 'WARM_JOB.NOT_FOUND' })
-  async get(@Param('id') id: string): Promise<WarmJobView> {
+  async get(@Param('id') id: string, @Query() _query: NoQueryDto): Promise<WarmJobView> {
     const job = await this.jobs.job(id);
     if (!job) throw new WarmJobNotFoundError(`Warm job ${id} not found`);
     return job;

@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { agencyStatsTags } from '../../domain/agency-cache-tags.js';
 import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
 import { GetAgencyStatsQuery } from './get-agency-stats.query.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('agencies')
 @Controller('agencies')
@@ -15,7 +15,7 @@ export class GetAgencyStatsHttpController {
 
   @Get(':id/stats')
   @CachedRoute({
-    input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'),
+    input: idInput,
     tags: (id) => agencyStatsTags.of(id),
     resultTags: (body) => agencyStatsTags.fromResult(body as AgencyStats),
     preRoute: true,
@@ -23,7 +23,7 @@ export class GetAgencyStatsHttpController {
   @ApiOperation({ summary: 'Totals by category and by month, and the top 10 suppliers by amount.' })
   @ApiOkResponse({ type: AgencyStatsResponseDto })
   @ApiNotFoundResponse({ description: 'AGENCY.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AgencyStats> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<AgencyStats> {
     return this.queries.execute(new GetAgencyStatsQuery(id));
   }
 }

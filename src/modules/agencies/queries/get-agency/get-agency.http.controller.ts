@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Agency } from '../../domain/agency.js';
 import { AgencyResponseDto } from '../../dto/agency.response.dto.js';
 import { GetAgencyQuery } from './get-agency.query.js';
+import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('agencies')
 @Controller('agencies')
@@ -14,7 +15,7 @@ export class GetAgencyHttpController {
   @ApiOperation({ summary: 'One agency by id.' })
   @ApiOkResponse({ type: AgencyResponseDto })
   @ApiNotFoundResponse({ description: 'AGENCY.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Agency> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<Agency> {
     return this.queries.execute(new GetAgencyQuery(id));
   }
 }

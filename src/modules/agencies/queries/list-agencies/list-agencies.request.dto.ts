@@ -1,15 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { CursorField, QueryIntField } from '../../../../platform/http/index.js';
+import { agencyCursor } from '../../infrastructure/agency-cursor.js';
 
 export class ListAgenciesRequestDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @MaxLength(512) cursor?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @CursorField(agencyCursor.decode) cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryIntField(1, 100)
   limit: number = 20;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { CreateContractRequestDto } from './create-contract.request.dto.js';
 import { CreateContractCommand } from './create-contract.command.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -20,7 +21,7 @@ export class CreateContractHttpController {
   @ApiOperation({ summary: 'Record a signed contract.' })
   @ApiCreatedResponse({ type: ContractResponseDto })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.MALFORMED_JSON or CONTRACT.UNKNOWN_REFERENCE' })
-  create(@Body() body: CreateContractRequestDto, @Req() request: FastifyRequest): Promise<Contract> {
-    return this.commands.execute(new CreateContractCommand({ ...body, signedAt: new Date(body.signedAt).toISOString(), metadata: body.metadata ?? {} }, request.id));
+  create(@Body() body: CreateContractRequestDto, @Req() request: FastifyRequest, @Query() _query: NoQueryDto): Promise<Contract> {
+    return this.commands.execute(new CreateContractCommand({ ...body, metadata: body.metadata ?? {} }, request.id));
   }
 }

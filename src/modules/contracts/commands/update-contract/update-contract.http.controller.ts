@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Param, Patch, Req, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -6,6 +6,7 @@ import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { UpdateContractRequestDto } from './update-contract.request.dto.js';
 import { UpdateContractCommand } from './update-contract.command.js';
+import { IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -17,9 +18,8 @@ export class UpdateContractHttpController {
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONTRACT.VERSION_CONFLICT: the version sent is stale' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateContractRequestDto, @Req() request: FastifyRequest): Promise<Contract> {
+  update(@Param() { id }: IdParamsDto, @Body() body: UpdateContractRequestDto, @Req() request: FastifyRequest, @Query() _query: NoQueryDto): Promise<Contract> {
     const { version, ...changes } = body;
-    if (changes.signedAt !== undefined) changes.signedAt = new Date(changes.signedAt).toISOString();
     return this.commands.execute(new UpdateContractCommand(id, version, changes, request.id));
   }
 }

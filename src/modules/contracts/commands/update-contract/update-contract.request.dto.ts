@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { BodyIntField, INT4_MAX } from '../../../../platform/http/index.js';
 import { type ContractStatus, type ProcurementMethod } from '../../domain/contract.js';
 import { ContractField } from '../../dto/contract-fields.js';
 
 export class UpdateContractRequestDto {
-  @ApiProperty({ description: 'The version you read; a stale version answers 409.' })
-  @IsInt()
-  @Min(1)
+  @ApiProperty({ description: 'The version you read; a stale version answers 409.', minimum: 1, maximum: INT4_MAX })
+  @BodyIntField(1, INT4_MAX)
   version!: number;
 
   @ContractField.agencyId(false) agencyId?: string;

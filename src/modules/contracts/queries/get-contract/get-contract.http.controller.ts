@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { GetContractQuery } from './get-contract.query.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -14,11 +14,11 @@ export class GetContractHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [contractTags.one(id)], preRoute: true })
+  @CachedRoute({ input: idInput, tags: (id) => [contractTags.one(id)], preRoute: true })
   @ApiOperation({ summary: 'One contract by id.' })
   @ApiOkResponse({ type: ContractResponseDto })
   @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Contract> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<Contract> {
     return this.queries.execute(new GetContractQuery(id));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { Investigation } from '../../domain/investigation.js';
 import { OpenInvestigationCommand } from './open-investigation.command.js';
 import { OpenInvestigationRequestDto } from './open-investigation.request.dto.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('investigations')
 @Controller('investigations')
@@ -27,7 +28,7 @@ export class OpenInvestigationHttpController {
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID or INVESTIGATION.INVALID_SCOPE' })
   @ApiTooManyRequestsResponse({ description: 'REQUEST.RATE_LIMITED, INVESTIGATIONS.TOO_MANY_RUNNING or INVESTIGATIONS.QUOTA_EXCEEDED, with Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'INVESTIGATIONS.BUSY, with Retry-After' })
-  async open(@Body() body: OpenInvestigationRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Investigation & { reused: boolean }> {
+  async open(@Body() body: OpenInvestigationRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() _query: NoQueryDto): Promise<Investigation & { reused: boolean }> {
     const { investigation, reused } = await this.commands.execute(new OpenInvestigationCommand({ ...body.scope }, body.agents ?? [...AGENT_NAMES], request.id, this.actorOf(request)));
     void reply.header('location', `/investigations/${investigation.id}`);
     return { ...investigation, reused };

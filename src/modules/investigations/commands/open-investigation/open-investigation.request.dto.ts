@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { InstantField, UuidField } from '../../../../platform/http/index.js';
 import { AGENT_NAMES, type AgentName } from '../../../analysis/index.js';
 
 export class InvestigationScopeDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() supplierId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @UuidField() agencyId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @UuidField() supplierId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'scope.category must be lower-case letters, digits or _ (1..64)' }) category?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Signed at or after (inclusive).' }) @IsOptional() @IsISO8601({ strict: true }) @MaxLength(40) from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Signed before (exclusive).' }) @IsOptional() @IsISO8601({ strict: true }) @MaxLength(40) to?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Signed at or after (inclusive).' }) @IsOptional() @InstantField() from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Signed before (exclusive).' }) @IsOptional() @InstantField() to?: string;
 }
 
 export class OpenInvestigationRequestDto {

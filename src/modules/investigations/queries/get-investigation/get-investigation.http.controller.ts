@@ -1,11 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { InvestigationDetail } from '../../domain/investigation.js';
 import { GetInvestigationQuery } from './get-investigation.query.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('investigations')
 @Controller('investigations')
@@ -14,10 +14,10 @@ export class GetInvestigationHttpController {
 
   /** Cached under `investigation:<id>`, which the worker bumps at every progress step and at the end. */
   @Get(':id')
-  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => [investigationTags.one(id)] })
+  @CachedRoute({ input: idInput, tags: (id) => [investigationTags.one(id)] })
   @ApiOperation({ summary: 'Status, progress (0-100), a count of findings per agent and the strongest findings.' })
   @ApiNotFoundResponse({ description: 'INVESTIGATION.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<InvestigationDetail> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<InvestigationDetail> {
     return this.queries.execute(new GetInvestigationQuery(id));
   }
 }

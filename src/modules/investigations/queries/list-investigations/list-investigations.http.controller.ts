@@ -17,6 +17,6 @@ export class ListInvestigationsHttpController {
   @CachedRoute({ input: (request) => validateRequest(ListInvestigationsRequestDto, request.query), tags: () => [investigationTags.list] })
   @ApiOperation({ summary: 'Investigations, newest first, in keyset pages ({ items, nextCursor }).' })
   list(@Query() query: ListInvestigationsRequestDto): Promise<{ items: Investigation[]; nextCursor: string | null }> {
-    return this.queries.execute(new ListInvestigationsQuery(query.limit ?? 20, query.cursor));
+    return this.queries.execute(new ListInvestigationsQuery(query.limit, query.cursor));
   }
 }

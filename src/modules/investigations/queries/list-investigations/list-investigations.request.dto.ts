@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { CursorField, QueryIntField } from '../../../../platform/http/index.js';
+import { investigationCursor } from '../../infrastructure/investigation-cursor.js';
 
 export class ListInvestigationsRequestDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(512) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @QueryIntField(1, 100) limit: number = 20;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @CursorField(investigationCursor.decode) cursor?: string;
 }

@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid } from '../../../../platform/http/index.js';
 import { supplierStatsTags } from '../../domain/supplier-cache-tags.js';
 import { type SupplierStats } from '../../domain/supplier.js';
 import { SupplierStatsResponseDto } from '../../dto/supplier-stats.response.dto.js';
 import { GetSupplierStatsQuery } from './get-supplier-stats.query.js';
+import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('suppliers')
 @Controller('suppliers')
@@ -14,11 +14,11 @@ export class GetSupplierStatsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/stats')
-  @CachedRoute({ input: (request) => canonicalUuid((request.params as { id?: unknown }).id, 'id'), tags: (id) => supplierStatsTags.of(id) })
+  @CachedRoute({ input: idInput, tags: (id) => supplierStatsTags.of(id) })
   @ApiOperation({ summary: 'Totals by currency and category, agencies served, and the top 10 agencies by amount (eventually consistent).' })
   @ApiOkResponse({ type: SupplierStatsResponseDto })
   @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupplierStats> {
+  get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<SupplierStats> {
     return this.queries.execute(new GetSupplierStatsQuery(id));
   }
 }

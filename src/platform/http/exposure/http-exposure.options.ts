@@ -1,0 +1,6 @@
+export interface HttpExposureModuleOptions {
+  /** Origins allowed by CORS (`*`: any); empty sends no CORS headers and answers no preflight. */
+  corsOrigins: readonly string[];
+  /** Path of the OpenAPI UI, whose responses get the docs profile of the security headers; undefined when it is off. */
+  docsPath?: string;
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestGateProvider } from '../gates/request-gate.decorator.js';
+import type { RequestGate } from '../gates/request-gate.js';
+import { HTTP_EXPOSURE_OPTIONS } from './http-exposure.module-definition.js';
+import type { HttpExposureModuleOptions } from './http-exposure.options.js';
+import { API_HELMET_OPTIONS, DOCS_HELMET_OPTIONS, type HeaderList, helmetHeaders } from './security-headers.js';
+
+/** First of the gates: an answer any later gate makes (a 401, a 429) carries the headers too. */
+export const SECURITY_HEADERS_GATE_ORDER = 0;
+
+/**
+ * Hot path, for every request (pre-routed cache hits, errors and 404s included): sets helmet's
+ * headers for the API profile, or the docs profile under the OpenAPI UI's path. Helmet computes
+ * them once here; @fastify/helmet would build its middleware again for every request.
+ */
+@Injectable()
+@RequestGateProvider(SECURITY_HEADERS_GATE_ORDER)
+export class SecurityHeadersGate implements RequestGate {
+  private readonly api: HeaderList = helmetHeaders(API_HELMET_OPTIONS);
+  private readonly docs: HeaderList = helmetHeaders(DOCS_HELMET_OPTIONS);
+  private readonly docsPath: string | undefined;
+
+  constructor(@Inject(HTTP_EXPOSURE_OPTIONS) options: HttpExposureModuleOptions) {
+    this.docsPath = options.docsPath;
+  }
+
+  check(request: IncomingMessage, response: ServerResponse): void {
+    for (const [name, value] of this.isDocs(request.url ?? '') ? this.docs : this.api) response.setHeader(name, value);
+  }
+
+  private isDocs(url: string): boolean {
+    const path = this.docsPath;
+    return path !== undefined && url.startsWith(path) && (url.length === path.length || url[path.length] === '/' || url[path.length] === '?');
+  }
+}
