@@ -21,6 +21,8 @@ const API_VARIANTS = {
   l2Only: { CACHE_L1_MAX_ITEMS: '1' },
   // The same, every hit routed through Fastify: what a fresh process pays for the first request of each URL.
   l2Routed: { CACHE_L1_MAX_ITEMS: '1', CACHE_PRE_ROUTER: 'false' },
+  // The warm L1 without the rate limiter and the security headers: what those cost a hit.
+  unguarded: { RATE_LIMIT_ENABLED: 'false', SECURITY_HEADERS: 'false' },
 } as const;
 type ApiName = keyof typeof API_VARIANTS;
 type Apps = Record<ApiName, Server>;
@@ -52,8 +54,8 @@ async function main(): Promise<void> {
   await prepareBenchDatabase(databaseUrl, contracts, seed);
   const samples = await sampleIds(databaseUrl, 1000);
   // The API role only, as `npm start` runs it: the worker role's relay, consumers and jobs are not what is measured.
-  // Rate limits off: one client address would be refused past 100 req/s; their own cost is measured apart.
-  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api', RATE_LIMIT_ENABLED: 'false' };
+  // Rate limits on, as in production, with a budget the one client address of the load never exhausts.
+  const appEnv = { DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `hotpath-bench:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', PROCESS_ROLE: 'api', RATE_LIMIT_ANONYMOUS_RPS: '1000000', RATE_LIMIT_ANONYMOUS_BURST: '10000000' };
   const machine = { nproc: cpus().length, node: process.version, loader: generator };
   const apps: Partial<Apps> = {};
   try {
@@ -89,6 +91,7 @@ async function runScenario(
     { name: 'hotpath (uncached)', start: running(apps.uncached) },
     // The warm-up pass fills the cache, so the measured pass is served from L1.
     { name: 'hotpath (warm L1 cache)', start: running(apps.cached) },
+    { name: 'hotpath (warm L1, no limiter or security headers)', start: running(apps.unguarded) },
     { name: 'hotpath (warm L1, routed by Fastify)', start: running(apps.routed) },
     { name: 'hotpath (L2 hits, L1 of one entry)', start: running(apps.l2Only) },
     { name: 'hotpath (L2 hits, routed by Fastify)', start: running(apps.l2Routed) },

@@ -3,5 +3,5 @@ import { DOCS_PATH, type HttpExposureModuleOptions } from './platform/http/index
 
 /** The security headers' and CORS gates' options from the configuration. */
 export function httpExposureOptions(config: AppConfig): HttpExposureModuleOptions {
-  return { corsOrigins: config.http.corsOrigins, docsPath: config.http.docsEnabled ? DOCS_PATH : undefined };
+  return { corsOrigins: config.http.corsOrigins, docsPath: config.http.docsEnabled ? DOCS_PATH : undefined, securityHeaders: config.http.securityHeaders };
 }

@@ -64,7 +64,7 @@ export class AppConfig {
     /** Seconds between scheduled maintenance jobs; 0 is off. */
     schedules: { outboxCleanup: number; streamTrim: number; stats: number };
   };
-  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number; trustProxyHops: number; corsOrigins: string[]; docsEnabled: boolean };
+  readonly http: { keepAliveMs: number; maxRequestBytes: number; requestTimeoutMs: number; shutdownTimeoutMs: number; trustProxyHops: number; corsOrigins: string[]; docsEnabled: boolean; securityHeaders: boolean };
   /** Token buckets (rate per second, burst) per budget, for anonymous callers (per address) and keyed ones. */
   readonly rateLimit: {
     enabled: boolean;
@@ -171,6 +171,7 @@ export class AppConfig {
       trustProxyHops: values.TRUST_PROXY,
       corsOrigins: values.CORS_ORIGINS,
       docsEnabled: values.DOCS_ENABLED,
+      securityHeaders: values.SECURITY_HEADERS,
     };
     this.rateLimit = {
       enabled: values.RATE_LIMIT_ENABLED,

@@ -109,6 +109,7 @@ export const CONFIG_SCHEMA = {
   LOG_LEVEL: oneOf('info', LOG_LEVELS, 'Minimum log level.'),
   CORS_ORIGINS: originList('Origins allowed to call the API from a browser (CORS); * allows any; empty sends no CORS headers.'),
   DOCS_ENABLED: bool(true, 'Serve the OpenAPI UI and document at /docs.'),
+  SECURITY_HEADERS: bool(true, 'Send the security headers (helmet, API profile) on every answer; false only where a proxy in front sets them.'),
   ADMIN_TOKEN: text('', /^(|[\x21-\x7e]{16,256})$/, 'empty (admin disabled) or 16..256 printable characters', 'Bearer token for /admin endpoints.'),
 } satisfies Record<string, Field<unknown>>;
 

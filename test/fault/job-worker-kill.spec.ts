@@ -49,6 +49,8 @@ describe('worker stopped mid-job', () => {
     } finally {
       first.child.kill('SIGKILL');
     }
+    // A DELETE the killed worker had sent may still commit on the server after it died.
+    await waitFor(async () => (await fx.db.client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'")).rows[0].n === '0', 30_000, 50);
     const afterKill = await left();
     expect(afterKill).toBeGreaterThan(0);
     expect(await fx.queue.getJobState(job.id!)).toBe('active');

@@ -17,11 +17,14 @@ export const SECURITY_HEADERS_GATE_ORDER = 0;
 @Injectable()
 @RequestGateProvider(SECURITY_HEADERS_GATE_ORDER)
 export class SecurityHeadersGate implements RequestGate {
-  private readonly api: HeaderList = helmetHeaders(API_HELMET_OPTIONS);
-  private readonly docs: HeaderList = helmetHeaders(DOCS_HELMET_OPTIONS);
+  private readonly api: HeaderList;
+  private readonly docs: HeaderList;
   private readonly docsPath: string | undefined;
 
   constructor(@Inject(HTTP_EXPOSURE_OPTIONS) options: HttpExposureModuleOptions) {
+    const on = options.securityHeaders ?? true;
+    this.api = on ? helmetHeaders(API_HELMET_OPTIONS) : [];
+    this.docs = on ? helmetHeaders(DOCS_HELMET_OPTIONS) : [];
     this.docsPath = options.docsPath;
   }
 
