@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'not a url', 'expected redis:// or rediss:// URL'],
     ['LOG_LEVEL', 'loud', 'expected fatal|error|warn|info|debug|trace|silent'],
     ['ENABLE_METRICS', 'maybe', 'expected true|false'],
-    ['ADMIN_TOKEN', 'short', 'expected empty (admin disabled) or 16..256 printable characters'],
+    ['ADMIN_TOKEN', 'short', 'expected empty (no admin token) or 16..256 printable characters'],
     ['TRUST_PROXY', 'yes', 'expected false|true|hop count 0..10'],
     ['TRUST_PROXY', '11', 'expected false|true|hop count 0..10'],
   ])('rejects %s=%s naming the variable and its range', (name, value, message) => {

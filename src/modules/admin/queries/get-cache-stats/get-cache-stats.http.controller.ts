@@ -1,7 +1,7 @@
 import { Get } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { type CacheStatsReport, TieredCache } from '../../../../platform/cache/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 
 @AdminController('admin/cache')
 export class GetCacheStatsHttpController {

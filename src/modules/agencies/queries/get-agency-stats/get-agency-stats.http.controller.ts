@@ -3,12 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { canonicalUuid } from '../../../../platform/http/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { agencyStatsTags } from '../../domain/agency-cache-tags.js';
 import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
 import { GetAgencyStatsQuery } from './get-agency-stats.query.js';
 
 @ApiTags('agencies')
+@Public()
 @Controller('agencies')
 export class GetAgencyStatsHttpController {
   constructor(private readonly queries: QueryBus) {}

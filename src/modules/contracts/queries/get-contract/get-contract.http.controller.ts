@@ -3,12 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { canonicalUuid } from '../../../../platform/http/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
 import { GetContractQuery } from './get-contract.query.js';
 
 @ApiTags('contracts')
+@Public()
 @Controller('contracts')
 export class GetContractHttpController {
   constructor(private readonly queries: QueryBus) {}

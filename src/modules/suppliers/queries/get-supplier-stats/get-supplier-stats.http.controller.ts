@@ -3,12 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { canonicalUuid } from '../../../../platform/http/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { supplierStatsTags } from '../../domain/supplier-cache-tags.js';
 import { type SupplierStats } from '../../domain/supplier.js';
 import { SupplierStatsResponseDto } from '../../dto/supplier-stats.response.dto.js';
 import { GetSupplierStatsQuery } from './get-supplier-stats.query.js';
 
 @ApiTags('suppliers')
+@Public()
 @Controller('suppliers')
 export class GetSupplierStatsHttpController {
   constructor(private readonly queries: QueryBus) {}

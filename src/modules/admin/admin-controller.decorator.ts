@@ -1,0 +1,6 @@
+import { applyDecorators, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/index.js';
+
+/** A controller under /admin: admin role only (an admin API key, JWT or ADMIN_TOKEN), grouped as `admin` in the OpenAPI document. */
+export const AdminController = (path: string): ClassDecorator => applyDecorators(ApiTags('admin'), Controller(path), Roles('admin'));
