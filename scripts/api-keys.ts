@@ -31,7 +31,7 @@ function command(args: string[]): Command {
   }
   if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(values.role ?? '')}`);
   const keyName = values.name?.trim() ?? '';
-  if (keyName.length < 1 || keyName.length > 100 || /[\x00-\x1f\x7f]/.test(keyName)) throw new UsageError('--name must be 1..100 characters without control characters');
+  if (keyName.length < 1 || keyName.length > 100 || [...keyName].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) throw new UsageError('--name must be 1..100 characters without control characters');
   return { name: 'create', role: values.role, keyName };
 }
 
