@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SERVER_PORT: '-1' })).toThrow(/Invalid configuration:\n {2}- SERVER_PORT: expected integer 1\.\.65535/);
   });
 
+  it('needs the JWT issuer and audience once AUTH_JWKS_URL is set', () => {
+    expect(issuesOf({ AUTH_JWKS_URL: 'https://idp.test/jwks.json' })).toEqual(['AUTH_JWT_ISSUER: must be set when AUTH_JWKS_URL is set', 'AUTH_JWT_AUDIENCE: must be set when AUTH_JWKS_URL is set']);
+    expect(issuesOf({ AUTH_JWKS_URL: 'ftp://idp.test/jwks.json' })).toEqual(['AUTH_JWKS_URL: expected https:// or http:// URL, got "ftp://idp.test/jwks.json"']);
+    const config = AppConfig.fromEnv({ AUTH_JWKS_URL: 'https://idp.test/jwks.json', AUTH_JWT_ISSUER: 'https://idp.test', AUTH_JWT_AUDIENCE: 'hotpath' });
+    expect(config.jwt).toEqual({ jwksUrl: 'https://idp.test/jwks.json', issuer: 'https://idp.test', audience: 'hotpath', rolesClaim: 'roles' });
+    expect(AppConfig.fromEnv({}).jwt).toBeUndefined();
+  });
+
   it('refuses a metrics port equal to the server port', () => {
     expect(issuesOf({ SERVER_PORT: '9000', METRICS_PORT: '9000' })).toEqual(['METRICS_PORT: must differ from SERVER_PORT (use 0 to share it)']);
   });
