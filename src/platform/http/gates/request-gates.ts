@@ -130,6 +130,7 @@ export class RequestGates implements OnModuleInit {
  * would turn it into a 500. Headers the gates set on the raw response go out with it.
  */
 function refuse(reply: FastifyReply, error: unknown): void {
-  const { body } = toErrorBody(error);
+  const { body, retryAfterSeconds } = toErrorBody(error);
+  if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   void reply.code(body.statusCode).header('cache-control', 'no-store').send(body);
 }
