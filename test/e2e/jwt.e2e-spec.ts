@@ -29,9 +29,7 @@ describe('bearer JWTs from an identity provider (JWKS served locally)', () => {
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const { port } = jwks.address() as AddressInfo;
-    // Pre-routed cache hits skip the request gates until the pre-router calls them (RequestGates.pass):
-    // off, so that a refused token is refused on a repeated public read too.
-    t = await startTestApp('jwt', { CACHE_PRE_ROUTER: 'false', AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, AUTH_JWT_ROLES_CLAIM: 'hotpath_roles' });
+    t = await startTestApp('jwt', { AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, AUTH_JWT_ROLES_CLAIM: 'hotpath_roles' });
     const fx = new Fixtures(t.db.client);
     [agencyId, supplierId] = [await fx.agency(), await fx.supplier()];
   });

@@ -66,9 +66,7 @@ describe('access to every route, by caller (table-driven over the app\'s route l
   let unknownKey: string;
 
   beforeAll(async () => {
-    // Pre-routed cache hits do not pass the request gates until the pre-router calls them
-    // (RequestGates.pass): turned off so a repeat GET is judged like the first.
-    t = await startTestApp('route_access', { CACHE_PRE_ROUTER: 'false', ADMIN_TOKEN: 'route-access-admin-token-0123' });
+    t = await startTestApp('route_access', { ADMIN_TOKEN: 'route-access-admin-token-0123' });
     routes = t.app.get(RoutePolicies).routes;
     // Well-formed, but revoked: refused like any unknown key.
     const revoked = await t.app.get(ApiKeysService).create('revoked', 'admin');
