@@ -11,7 +11,7 @@ import { AppConfig, ConfigModule } from '../src/config/index.js';
 import { contractCreated, contractUpdated } from '../src/modules/contracts/domain/contract.events.js';
 import type { Contract } from '../src/modules/contracts/domain/contract.js';
 import { dataSourceOptions, dropDatabase, migrate } from '../src/platform/database/index.js';
-import { appendToOutbox, envelope, EventConsumer, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
+import { appendToOutbox, envelope, EventConsumer, NO_CAUSE, EventConsumersModule, EventConsumersService, type EventEnvelope, shardStreams, streamOf } from '../src/platform/events/index.js';
 import { deleteByPrefix } from '../src/platform/redis/index.js';
 import type { BenchProjectionMode } from './lib/events-bench-consumer.js';
 import { monotonicMs } from './lib/monotonic-clock.js';
@@ -68,7 +68,7 @@ function contractEvents(): (id: string, version: number) => EventEnvelope {
       ? { ...before, amountCents: before.amountCents + 1_000 * ((version % 7) - 3), version, updatedAt: now }
       : { id, agencyId: agencies[n % 10], supplierId: suppliers[n % 20], category: ['construction', 'it', 'health', 'transport'][n % 4], procurementMethod: 'open', amountCents: 5_000_000 + n * 1_000, currency: 'EUR', signedAt: `2026-${String((n % 12) + 1).padStart(2, '0')}-15`, status: 'active', metadata: {}, version, createdAt: now, updatedAt: now };
     contracts.set(id, contract);
-    return before ? contractUpdated(contract, { amountCents: contract.amountCents }, before.agencyId, null) : contractCreated(contract, null);
+    return before ? contractUpdated(contract, { amountCents: contract.amountCents }, before.agencyId, NO_CAUSE) : contractCreated(contract, NO_CAUSE);
   };
 }
 

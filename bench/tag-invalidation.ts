@@ -85,7 +85,9 @@ async function acrossApiProcesses(): Promise<{ rows: Row[]; oldReadsPerWrite: nu
   const { rows } = await client.query<{ id: string }>('SELECT id FROM contracts ORDER BY id LIMIT 1');
   await client.end();
   const id = rows[0].id;
-  const env = { DATABASE_URL: url, REDIS_KEY_PREFIX: `hotpath-bench-tags-api:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', CACHE_WARM_ON_START: 'false', PROCESS_ROLE: 'api', RATE_LIMIT_ENABLED: 'false' };
+  // Writes need credentials: the break-glass admin token is the one that needs no key in the database.
+  const adminToken = `bench-admin-token-${process.pid}-0123456789`;
+  const env = { ADMIN_TOKEN: adminToken, DATABASE_URL: url, REDIS_KEY_PREFIX: `hotpath-bench-tags-api:${process.pid}`, LOG_LEVEL: 'warn', MAX_WORKERS: '1', CACHE_WARM_ON_START: 'false', PROCESS_ROLE: 'api', RATE_LIMIT_ENABLED: 'false' };
   const [a, b] = await Promise.all([startServer(join(DIST, 'src/main.js'), env, '/health/ready'), startServer(join(DIST, 'src/main.js'), env, '/health/ready')]);
   const fromResponse: number[] = [];
   const fromRequest: number[] = [];
@@ -101,7 +103,7 @@ async function acrossApiProcesses(): Promise<{ rows: Row[]; oldReadsPerWrite: nu
       const requested = performance.now();
       const patch = await fetch(`${a.baseUrl}/contracts/${id}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
         body: JSON.stringify({ version: current.body.version, amountCents: 100_000 + i }),
       });
       if (patch.status !== 200) throw new Error(`PATCH answered ${patch.status}: ${await patch.text()}`);

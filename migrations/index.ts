@@ -7,6 +7,8 @@ import { OutboxHotPath1764300000000 } from './1764300000000-outbox-hot-path.js';
 import { ContractStatsApply1764400000000 } from './1764400000000-contract-stats-apply.js';
 import { ExactStatsSums1764500000000 } from './1764500000000-exact-stats-sums.js';
 import { InvestigationQuotas1764520000000 } from './1764520000000-investigation-quotas.js';
+import { ApiKeys1764600000000 } from './1764600000000-api-keys.js';
+import { EventActor1764700000000 } from './1764700000000-event-actor.js';
 
 /** Every migration in order; listed explicitly so builds and tests load the same classes. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   ContractStatsApply1764400000000,
   ExactStatsSums1764500000000,
   InvestigationQuotas1764520000000,
+  ApiKeys1764600000000,
+  EventActor1764700000000,
 ];

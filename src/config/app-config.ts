@@ -75,6 +75,8 @@ export class AppConfig {
   readonly metrics: { enabled: boolean; port: number };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
   readonly admin: { token: string };
+  /** Bearer JWTs from an identity provider; undefined when AUTH_JWKS_URL is empty. */
+  readonly jwt: { jwksUrl: string; issuer: string; audience: string; rolesClaim: string } | undefined;
 
   constructor(values: ConfigValues, cores = cpus().length) {
     this.env = values.NODE_ENV;
@@ -194,6 +196,7 @@ export class AppConfig {
     this.metrics = { enabled: values.ENABLE_METRICS, port: values.METRICS_PORT };
     this.log = { level: values.LOG_LEVEL };
     this.admin = { token: values.ADMIN_TOKEN };
+    this.jwt = values.AUTH_JWKS_URL === '' ? undefined : { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_JWT_ISSUER, audience: values.AUTH_JWT_AUDIENCE, rolesClaim: values.AUTH_JWT_ROLES_CLAIM };
   }
 
   /** `overrides` win over the environment: an entry point that forces its role passes `{ PROCESS_ROLE }`. */

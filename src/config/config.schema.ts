@@ -107,10 +107,14 @@ export const CONFIG_SCHEMA = {
   ENABLE_METRICS: bool(true, 'Expose Prometheus metrics.'),
   METRICS_PORT: int(0, 0, 65535, 'Separate port for /metrics; 0 serves it on SERVER_PORT.'),
   LOG_LEVEL: oneOf('info', LOG_LEVELS, 'Minimum log level.'),
+  ADMIN_TOKEN: text('', /^(|[\x21-\x7e]{16,256})$/, 'empty (no admin token) or 16..256 printable characters', 'Break-glass admin credential (bearer, basic-auth password or hotpath_admin cookie); API keys with the admin role work without it.'),
   CORS_ORIGINS: originList('Origins allowed to call the API from a browser (CORS); * allows any; empty sends no CORS headers.'),
   DOCS_ENABLED: bool(true, 'Serve the OpenAPI UI and document at /docs.'),
   SECURITY_HEADERS: bool(true, 'Send the security headers (helmet, API profile) on every answer; false only where a proxy in front sets them.'),
-  ADMIN_TOKEN: text('', /^(|[\x21-\x7e]{16,256})$/, 'empty (admin disabled) or 16..256 printable characters', 'Bearer token for /admin endpoints.'),
+  AUTH_JWKS_URL: url('', ['https:', 'http:'], 'Identity provider signing keys (JWKS) for bearer JWTs; empty turns JWTs off.'),
+  AUTH_JWT_ISSUER: text('', /^[\x21-\x7e]{0,512}$/, 'empty or 1..512 printable characters', 'Required JWT issuer (iss); needed when AUTH_JWKS_URL is set.'),
+  AUTH_JWT_AUDIENCE: text('', /^[\x21-\x7e]{0,512}$/, 'empty or 1..512 printable characters', 'Required JWT audience (aud); needed when AUTH_JWKS_URL is set.'),
+  AUTH_JWT_ROLES_CLAIM: text('roles', /^[\x21-\x7e]{1,128}$/, '1..128 printable characters', 'JWT claim holding the roles (array, or space-separated string).'),
 } satisfies Record<string, Field<unknown>>;
 
 export type ConfigKey = keyof typeof CONFIG_SCHEMA;

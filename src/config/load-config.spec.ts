@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'not a url', 'expected redis:// or rediss:// URL'],
     ['LOG_LEVEL', 'loud', 'expected fatal|error|warn|info|debug|trace|silent'],
     ['ENABLE_METRICS', 'maybe', 'expected true|false'],
-    ['ADMIN_TOKEN', 'short', 'expected empty (admin disabled) or 16..256 printable characters, got a value of 5 characters (not shown)'],
+    ['ADMIN_TOKEN', 'short', 'expected empty (no admin token) or 16..256 printable characters, got a value of 5 characters (not shown)'],
     ['CORS_ORIGINS', 'https://ok.example, ftp://no.example', 'expected empty, * or comma-separated origins such as https://app.example.org'],
     ['TRUST_PROXY', 'yes', 'expected false|true|hop count 0..10'],
     ['TRUST_PROXY', '11', 'expected false|true|hop count 0..10'],
@@ -45,6 +45,14 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     expect(issuesOf({ SERVER_PORT: '-1', MAX_WORKERS: '0' }).map((i) => i.split(':')[0])).toEqual(['SERVER_PORT', 'MAX_WORKERS']);
     expect(() => loadConfig({ SERVER_PORT: '-1' })).toThrow(/Invalid configuration:\n {2}- SERVER_PORT: expected integer 1\.\.65535/);
+  });
+
+  it('needs the JWT issuer and audience once AUTH_JWKS_URL is set', () => {
+    expect(issuesOf({ AUTH_JWKS_URL: 'https://idp.test/jwks.json' })).toEqual(['AUTH_JWT_ISSUER: must be set when AUTH_JWKS_URL is set', 'AUTH_JWT_AUDIENCE: must be set when AUTH_JWKS_URL is set']);
+    expect(issuesOf({ AUTH_JWKS_URL: 'ftp://idp.test/jwks.json' })).toEqual(['AUTH_JWKS_URL: expected https:// or http:// URL, got "ftp://idp.test/jwks.json"']);
+    const config = AppConfig.fromEnv({ AUTH_JWKS_URL: 'https://idp.test/jwks.json', AUTH_JWT_ISSUER: 'https://idp.test', AUTH_JWT_AUDIENCE: 'hotpath' });
+    expect(config.jwt).toEqual({ jwksUrl: 'https://idp.test/jwks.json', issuer: 'https://idp.test', audience: 'hotpath', rolesClaim: 'roles' });
+    expect(AppConfig.fromEnv({}).jwt).toBeUndefined();
   });
 
   it('refuses a metrics port equal to the server port', () => {
@@ -68,7 +76,7 @@ describe('AppConfig', () => {
     expect(roles({ PROCESS_ROLE: 'api' })).toEqual(['api', true, false]);
     expect(roles({ PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
     expect(roles({ PROCESS_ROLE: 'api' }, { PROCESS_ROLE: 'worker' })).toEqual(['worker', false, true]);
-    expect(issuesOf({ ADMIN_TOKEN: 'short-secret' })).toEqual(['ADMIN_TOKEN: expected empty (admin disabled) or 16..256 printable characters, got a value of 12 characters (not shown)']);
+    expect(issuesOf({ ADMIN_TOKEN: 'short-secret' })).toEqual(['ADMIN_TOKEN: expected empty (no admin token) or 16..256 printable characters, got a value of 12 characters (not shown)']);
     expect(issuesOf({ DATABASE_URL: 'mysql://app:s3cret@db/hotpath' })).toEqual(['DATABASE_URL: expected postgres:// or postgresql:// URL, got "mysql://app:***@db/hotpath"']);
     expect(issuesOf({ REDIS_URL: 'http://:s3cret@redis:6379' }).join()).not.toContain('s3cret');
     expect(issuesOf({ PROCESS_ROLE: 'both' })).toEqual(['PROCESS_ROLE: expected api|worker|all, got "both"']);

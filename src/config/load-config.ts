@@ -26,6 +26,9 @@ export function loadConfig(env: Env = process.env): ConfigValues {
   if (config.METRICS_PORT !== 0 && config.METRICS_PORT === config.SERVER_PORT) {
     issues.push({ variable: 'METRICS_PORT', message: 'must differ from SERVER_PORT (use 0 to share it)' });
   }
+  if (config.AUTH_JWKS_URL) {
+    for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) if (config[name] === '') issues.push({ variable: name, message: 'must be set when AUTH_JWKS_URL is set' });
+  }
   if (issues.length > 0) throw new InvalidConfigError(issues);
   return config;
 }

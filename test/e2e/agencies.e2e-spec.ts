@@ -94,6 +94,7 @@ describe('agencies and suppliers API', () => {
     expect((await t.request(path)).headers.get('x-cache')).toBe('HIT');
     const created = await t.request('/contracts', {
       method: 'POST',
+      headers: t.as('editor'),
       json: { agencyId: empty, supplierId: suppliers[5], category: 'energy', procurementMethod: 'open', amountCents: 5, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active' },
     });
     expect(created.status).toBe(201);

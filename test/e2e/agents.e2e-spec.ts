@@ -15,7 +15,7 @@ describe('GET /admin/agents', () => {
   afterAll(() => t.close());
 
   it('needs the admin token', async () => {
-    expect(await t.request('/admin/agents')).toMatchObject({ status: 401, body: { code: 'ADMIN.UNAUTHORIZED' } });
+    expect(await t.request('/admin/agents')).toMatchObject({ status: 401, body: { code: 'AUTH.REQUIRED' } });
   });
 
   it("reports the process's own pool live: threads, queue, task counts and timings", async () => {

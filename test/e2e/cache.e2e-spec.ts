@@ -82,7 +82,7 @@ describe('cached endpoints', () => {
     await t.request(`/agencies/${agency}/stats`);
     await t.request(`/contracts?agency=${agency}`);
     const current = (await t.request(`/contracts/${contract.id}`)).body;
-    const patched = await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: current.version, amountCents: 7777 } });
+    const patched = await t.request(`/contracts/${contract.id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: current.version, amountCents: 7777 } });
     expect(patched.status).toBe(200);
 
     const one = await t.request(`/contracts/${contract.id}`);
@@ -102,7 +102,7 @@ describe('cached endpoints', () => {
     await t.request(`/agencies/${other}/stats`);
     await t.request(`/agencies/${agency}/stats`);
     const current = (await t.request(`/contracts/${contract.id}`)).body;
-    await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: current.version, agencyId: other } });
+    await t.request(`/contracts/${contract.id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: current.version, agencyId: other } });
     await t.request(`/agencies/${other}/stats`);
     await projectStats(t.app);
     expect((await t.request(`/agencies/${other}/stats`)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 7777 }]);
@@ -134,6 +134,7 @@ describe('cached endpoints', () => {
     await t.request(`/contracts?supplier=${supplier}`);
     const created = await t.request('/contracts', {
       method: 'POST',
+      headers: t.as('editor'),
       json: { agencyId: agency, supplierId: supplier, category: 'energy', procurementMethod: 'open', amountCents: 1, currency: 'EUR', signedAt: '2030-01-01T00:00:00Z', status: 'active' },
     });
     expect(created.status).toBe(201);
@@ -156,7 +157,7 @@ describe('cached endpoints', () => {
       await viaSecond(`/contracts/${contract.id}`);
       const cached = await viaSecond(`/contracts/${contract.id}`);
       expect(cached.cache).toBe('HIT');
-      await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: cached.body.version, amountCents: 4242 } });
+      await t.request(`/contracts/${contract.id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: cached.body.version, amountCents: 4242 } });
       // The bus carries the new tag version; allow it a few milliseconds.
       let seen = cached;
       for (let i = 0; i < 50 && seen.body.amountCents !== 4242; i++) {
@@ -263,9 +264,10 @@ describe('GET /admin/cache/stats', () => {
   });
   afterAll(() => t.close());
 
-  it('needs the admin token', async () => {
-    expect(await t.request('/admin/cache/stats')).toMatchObject({ status: 401, body: { statusCode: 401, code: 'ADMIN.UNAUTHORIZED' } });
-    expect((await t.request('/admin/cache/stats', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+  it('needs the admin role', async () => {
+    expect(await t.request('/admin/cache/stats')).toMatchObject({ status: 401, body: { statusCode: 401, code: 'AUTH.REQUIRED' } });
+    expect(await t.request('/admin/cache/stats', { headers: { authorization: 'Bearer wrong' } })).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID' } });
+    expect(await t.request('/admin/cache/stats', { headers: t.as('analyst') })).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
   });
 
   it('counts hits per tier and namespace, misses and the hit ratio', async () => {
@@ -279,10 +281,11 @@ describe('GET /admin/cache/stats', () => {
     expect(res.body.l1.bytes).toBeGreaterThan(0);
   });
 
-  it('answers 503 ADMIN.DISABLED when no token is configured', async () => {
+  it('takes an admin key without ADMIN_TOKEN, and refuses an empty bearer', async () => {
     const other = await startTestApp('cache_noadmin');
     try {
-      expect(await other.request('/admin/cache/stats', { headers: { authorization: 'Bearer ' } })).toMatchObject({ status: 503, body: { code: 'ADMIN.DISABLED' } });
+      expect(await other.request('/admin/cache/stats', { headers: { authorization: 'Bearer ' } })).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID' } });
+      expect((await other.request('/admin/cache/stats', { headers: other.as('admin') })).status).toBe(200);
     } finally {
       await other.close();
     }

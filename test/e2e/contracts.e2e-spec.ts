@@ -159,7 +159,7 @@ describe('contracts API', () => {
     });
 
     it('creates a contract (201) that GET then returns', async () => {
-      const created = await t.request('/contracts', { method: 'POST', json: body() });
+      const created = await t.request('/contracts', { method: 'POST', headers: t.as('editor'), json: body() });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ ...body(), version: 1, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
       const read = await t.request(`/contracts/${created.body.id}`);
@@ -169,7 +169,7 @@ describe('contracts API', () => {
     it('brings agency stats in step with the new contract once the projection applied its event', async () => {
       await projectStats(t.app);
       const before = await t.request(`/agencies/${agencyB}/stats`);
-      await t.request('/contracts', { method: 'POST', json: { ...body(), agencyId: agencyB, category: 'energy', amountCents: 777 } });
+      await t.request('/contracts', { method: 'POST', headers: t.as('editor'), json: { ...body(), agencyId: agencyB, category: 'energy', amountCents: 777 } });
       await projectStats(t.app);
       const after = await t.request(`/agencies/${agencyB}/stats`);
       const energy = after.body.byCategory.find((r: { category: string }) => r.category === 'energy');
@@ -187,22 +187,22 @@ describe('contracts API', () => {
       ['server-set fields', () => ({ ...body(), version: 3 }), 'property version should not exist'],
       ['metadata that is not an object', () => ({ ...body(), metadata: 'x' }), 'metadata must be an object'],
     ])('rejects %s with 400 naming the field', async (_name, make, message) => {
-      const res = await t.request('/contracts', { method: 'POST', json: make() });
+      const res = await t.request('/contracts', { method: 'POST', headers: t.as('editor'), json: make() });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ statusCode: 400, code: 'REQUEST.INVALID', message: expect.stringContaining(message) });
     });
 
     it('rejects an unknown agency with 400 CONTRACT.UNKNOWN_REFERENCE', async () => {
-      const res = await t.request('/contracts', { method: 'POST', json: { ...body(), agencyId: '00000000-0000-4000-8000-000000000001' } });
+      const res = await t.request('/contracts', { method: 'POST', headers: t.as('editor'), json: { ...body(), agencyId: '00000000-0000-4000-8000-000000000001' } });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ statusCode: 400, code: 'CONTRACT.UNKNOWN_REFERENCE', message: 'agencyId 00000000-0000-4000-8000-000000000001 does not exist' });
     });
 
     it('answers malformed JSON with 400 and an oversized body with 413, never a stack', async () => {
-      const malformed = await t.request('/contracts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"agencyId":' });
+      const malformed = await t.request('/contracts', { method: 'POST', headers: { ...t.as('editor'), 'content-type': 'application/json' }, body: '{"agencyId":' });
       expect(malformed.status).toBe(400);
       expect(malformed.body).toMatchObject({ statusCode: 400, code: 'REQUEST.MALFORMED_JSON' });
-      const huge = await t.request('/contracts', { method: 'POST', json: { ...body(), metadata: { blob: 'x'.repeat(1_100_000) } } });
+      const huge = await t.request('/contracts', { method: 'POST', headers: t.as('editor'), json: { ...body(), metadata: { blob: 'x'.repeat(1_100_000) } } });
       expect(huge.status).toBe(413);
       expect(huge.body).toEqual({ statusCode: 413, code: 'REQUEST.TOO_LARGE', message: expect.any(String) });
       expect(JSON.stringify([malformed.body, huge.body])).not.toMatch(/at .*\.js/);
@@ -212,50 +212,51 @@ describe('contracts API', () => {
   describe('PATCH /contracts/:id', () => {
     it('applies a partial change, bumps the version and answers 409 to the stale version', async () => {
       const target = all[10];
-      const first = await t.request(`/contracts/${target.id}`, { method: 'PATCH', json: { version: 1, amountCents: 999, status: 'terminated' } });
+      const first = await t.request(`/contracts/${target.id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: 1, amountCents: 999, status: 'terminated' } });
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ id: target.id, amountCents: 999, status: 'terminated', version: 2, category: target.category });
       expect(new Date(first.body.updatedAt).getTime()).toBeGreaterThan(new Date(first.body.createdAt).getTime() - 1);
 
-      const stale = await t.request(`/contracts/${target.id}`, { method: 'PATCH', json: { version: 1, amountCents: 1 } });
+      const stale = await t.request(`/contracts/${target.id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: 1, amountCents: 1 } });
       expect(stale.status).toBe(409);
       expect(stale.body).toEqual({ statusCode: 409, code: 'CONTRACT.VERSION_CONFLICT', message: expect.stringContaining('is at version 2, not 1') });
       expect((await t.request(`/contracts/${target.id}`)).body.amountCents).toBe(999);
     });
 
-    it('commits each write with its event in the outbox, carrying the request id; a refused write adds none', async () => {
+    it('commits each write with its event in the outbox, carrying the request id and the actor; a refused write adds none', async () => {
       const eventsOf = async (id: string) =>
-        (await t.db.client.query('SELECT type, schema_version, aggregate_version, correlation_id, payload FROM outbox WHERE aggregate_id = $1 ORDER BY position', [id])).rows;
+        (await t.db.client.query('SELECT type, schema_version, aggregate_version, correlation_id, actor, payload FROM outbox WHERE aggregate_id = $1 ORDER BY position', [id])).rows;
       const created = await t.request('/contracts', {
         method: 'POST',
-        headers: { 'x-request-id': 'req-create-1' },
+        headers: { ...t.as('editor'), 'x-request-id': 'req-create-1' },
         json: { agencyId: agencyA, supplierId: supplierY, category: 'energy', procurementMethod: 'open', amountCents: 10, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active' },
       });
       const id = created.body.id as string;
-      await t.request(`/contracts/${id}`, { method: 'PATCH', headers: { 'x-request-id': 'req-patch-1' }, json: { version: 1, agencyId: agencyB } });
-      expect((await t.request(`/contracts/${id}`, { method: 'PATCH', json: { version: 1, amountCents: 5 } })).status).toBe(409);
+      await t.request(`/contracts/${id}`, { method: 'PATCH', headers: { ...t.as('admin'), 'x-request-id': 'req-patch-1' }, json: { version: 1, agencyId: agencyB } });
+      expect((await t.request(`/contracts/${id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: 1, amountCents: 5 } })).status).toBe(409);
       expect(await eventsOf(id)).toEqual([
-        { type: 'contract.created', schema_version: 1, aggregate_version: 1, correlation_id: 'req-create-1', payload: { contract: created.body } },
+        { type: 'contract.created', schema_version: 1, aggregate_version: 1, correlation_id: 'req-create-1', actor: t.actor('editor'), payload: { contract: created.body } },
         {
           type: 'contract.updated',
           schema_version: 1,
           aggregate_version: 2,
           correlation_id: 'req-patch-1',
+          actor: t.actor('admin'),
           payload: { contract: expect.objectContaining({ id, agencyId: agencyB, version: 2 }), changed: ['agencyId'], previousAgencyId: agencyA },
         },
       ]);
-      const unknownAgency = await t.request('/contracts', { method: 'POST', json: { ...created.body, id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, agencyId: '00000000-0000-4000-8000-000000000000' } });
+      const unknownAgency = await t.request('/contracts', { method: 'POST', headers: t.as('editor'), json: { ...created.body, id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, agencyId: '00000000-0000-4000-8000-000000000000' } });
       expect(unknownAgency.status).toBe(400);
       expect((await t.db.client.query("SELECT count(*)::int AS n FROM outbox WHERE payload->'contract'->>'agencyId' = '00000000-0000-4000-8000-000000000000'")).rows[0].n).toBe(0);
     });
 
     it('answers 404 for an unknown contract and 400 without a version or with a null field', async () => {
-      const missing = await t.request('/contracts/00000000-0000-4000-8000-000000000000', { method: 'PATCH', json: { version: 1, status: 'active' } });
+      const missing = await t.request('/contracts/00000000-0000-4000-8000-000000000000', { method: 'PATCH', headers: t.as('editor'), json: { version: 1, status: 'active' } });
       expect(missing.status).toBe(404);
-      const noVersion = await t.request(`/contracts/${all[0].id}`, { method: 'PATCH', json: { status: 'active' } });
+      const noVersion = await t.request(`/contracts/${all[0].id}`, { method: 'PATCH', headers: t.as('editor'), json: { status: 'active' } });
       expect(noVersion.status).toBe(400);
       expect(noVersion.body.message).toContain('version must be an integer');
-      const nulled = await t.request(`/contracts/${all[0].id}`, { method: 'PATCH', json: { version: 1, status: null } });
+      const nulled = await t.request(`/contracts/${all[0].id}`, { method: 'PATCH', headers: t.as('editor'), json: { version: 1, status: null } });
       expect(nulled.status).toBe(400);
       expect(nulled.body.message).toContain('status must be one of the following values');
     });

@@ -57,12 +57,13 @@ describe('the app as a non-superuser role (docker/postgres/roles.sql)', () => {
     const [agency, supplier] = [await fx.agency(), await fx.supplier()];
     const created = await t.request('/contracts', {
       method: 'POST',
+      headers: t.as('admin'),
       json: { agencyId: agency, supplierId: supplier, category: 'energy', procurementMethod: 'open', amountCents: 42, currency: 'EUR', signedAt: '2025-01-01', status: 'active' },
     });
     expect(created.status).toBe(201);
-    expect((await t.request(`/contracts/${created.body.id}`, { method: 'PATCH', json: { version: 1, amountCents: 43 } })).status).toBe(200);
+    expect((await t.request(`/contracts/${created.body.id}`, { method: 'PATCH', json: { version: 1, amountCents: 43 }, headers: t.as('admin') })).status).toBe(200);
     expect((await t.request('/contracts')).body.items).toHaveLength(1);
-    expect((await t.request('/investigations', { method: 'POST', json: { agents: ['benford'] } })).status).toBe(202);
+    expect((await t.request('/investigations', { method: 'POST', json: { agents: ['benford'] }, headers: t.as('admin') })).status).toBe(202);
     await projectStats(t.app);
     expect((await t.request(`/agencies/${agency}/stats`)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 43 }]);
     expect((await t.request('/health/ready')).status).toBe(200);

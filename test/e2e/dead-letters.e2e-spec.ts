@@ -51,8 +51,8 @@ describe('admin dead letters', () => {
   });
 
   it('needs the admin token', async () => {
-    expect(await t.request('/admin/events/dead-letters')).toMatchObject({ status: 401, body: { statusCode: 401, code: 'ADMIN.UNAUTHORIZED' } });
-    expect(await t.request('/admin/events/dead-letters/1-0/replay', { method: 'POST' })).toMatchObject({ status: 401, body: { code: 'ADMIN.UNAUTHORIZED' } });
+    expect(await t.request('/admin/events/dead-letters')).toMatchObject({ status: 401, body: { statusCode: 401, code: 'AUTH.REQUIRED' } });
+    expect(await t.request('/admin/events/dead-letters/1-0/replay', { method: 'POST' })).toMatchObject({ status: 401, body: { code: 'AUTH.REQUIRED' } });
   });
 
   it('lists dead letters newest first, in pages', async () => {

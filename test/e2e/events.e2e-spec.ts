@@ -24,7 +24,7 @@ describe('GET /admin/events/streams', () => {
   });
 
   it('needs the admin token', async () => {
-    expect(await t.request('/admin/events/streams')).toMatchObject({ status: 401, body: { code: 'ADMIN.UNAUTHORIZED' } });
+    expect(await t.request('/admin/events/streams')).toMatchObject({ status: 401, body: { code: 'AUTH.REQUIRED' } });
   });
 
   it('shows the outbox backlog, then each stream with its groups, pending entries and lag', async () => {
@@ -32,6 +32,7 @@ describe('GET /admin/events/streams', () => {
     const [agencyId, supplierId] = [await fx.agency(), await fx.supplier()];
     const created = await t.request('/contracts', {
       method: 'POST',
+      headers: t.as('editor'),
       json: { agencyId, supplierId, category: 'energy', procurementMethod: 'open', amountCents: 10, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active' },
     });
     expect(created.status).toBe(201);

@@ -18,7 +18,7 @@ describe('hostile input', () => {
     t = await startTestApp('hostile', { ADMIN_TOKEN });
     fx = new Fixtures(t.db.client);
     [agency, supplier] = [await fx.agency(), await fx.supplier()];
-    const created = await t.request('/contracts', { method: 'POST', json: body() });
+    const created = await t.request('/contracts', { method: 'POST', json: body(), headers: t.as('admin') });
     contract = created.body;
   });
   afterAll(() => t.close());
@@ -26,9 +26,9 @@ describe('hostile input', () => {
   function body(overrides: Record<string, unknown> = {}) {
     return { agencyId: agency, supplierId: supplier, category: 'energy', procurementMethod: 'open', amountCents: 100, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active', ...overrides };
   }
-  const post = (path: string, json: unknown) => t.request(path, { method: 'POST', json });
-  const patch = (json: unknown) => t.request(`/contracts/${contract.id}`, { method: 'PATCH', json });
-  const raw = (method: string, path: string, text: string) => t.request(path, { method, body: text, headers: { 'content-type': 'application/json' } });
+  const post = (path: string, json: unknown) => t.request(path, { method: 'POST', json, headers: t.as('admin') });
+  const patch = (json: unknown) => t.request(`/contracts/${contract.id}`, { method: 'PATCH', json, headers: t.as('admin') });
+  const raw = (method: string, path: string, text: string) => t.request(path, { method, body: text, headers: { 'content-type': 'application/json', ...t.as('admin') } });
 
   describe('ISO dates that are not instants', () => {
     const odd = ['2024-W01-1', '20240101', '2024-01-01T10', '2024-02-30', '2024-01-01T24:00:00Z', '0000-01-01'];
@@ -99,9 +99,9 @@ describe('hostile input', () => {
 
   it('a malformed hotpath_admin cookie is 401 on admin routes and the queue board, never a 500', async () => {
     for (const cookie of ['hotpath_admin=%', 'hotpath_admin=%E0%A4%A', `hotpath_admin=${ADMIN_TOKEN}%`]) {
-      expect((await t.request('/admin/cache/stats', { headers: { cookie } })).body).toEqual(error(401, 'ADMIN.UNAUTHORIZED'));
+      expect((await t.request('/admin/cache/stats', { headers: { cookie } })).body).toEqual(error(401, 'AUTH.REQUIRED'));
       expect((await t.request('/admin/queues', { headers: { cookie } })).status).toBe(401);
-      expect((await t.request('/admin/queues/api/queues', { headers: { cookie } })).body).toMatchObject({ statusCode: 401, code: 'ADMIN.UNAUTHORIZED' });
+      expect((await t.request('/admin/queues/api/queues', { headers: { cookie } })).body).toMatchObject({ statusCode: 401, code: 'AUTH.REQUIRED' });
     }
   });
 
@@ -141,7 +141,7 @@ describe('hostile input', () => {
       const upper = `/contracts/${String(created.id).toUpperCase()}`;
       await t.request(upper);
       expect((await t.request(upper)).headers.get('x-cache')).toBe('HIT');
-      expect((await t.request(`/contracts/${created.id}`, { method: 'PATCH', json: { version: created.version, amountCents: 6 } })).status).toBe(200);
+      expect((await t.request(`/contracts/${created.id}`, { method: 'PATCH', json: { version: created.version, amountCents: 6 }, headers: t.as('admin') })).status).toBe(200);
       expect((await t.request(upper)).body).toMatchObject({ amountCents: 6, version: created.version + 1 });
     });
   });

@@ -60,7 +60,7 @@ describe('hostile requests (property-based, every public endpoint)', () => {
     const fx = new Fixtures(t.db.client);
     [ids.agency, ids.supplier] = [await fx.agency(), await fx.supplier()];
     ids.contract = (await fx.contract({ agencyId: ids.agency, supplierId: ids.supplier })).id;
-    ids.investigation = (await t.request('/investigations', { method: 'POST', json: { agents: ['benford'] } })).body.id;
+    ids.investigation = (await t.request('/investigations', { method: 'POST', json: { agents: ['benford'] }, headers: t.as('analyst') })).body.id;
   });
   afterAll(() => t.close());
 
@@ -76,7 +76,8 @@ describe('hostile requests (property-based, every public endpoint)', () => {
 
   /** Sends one request and checks what any answer must be: no 5xx, no hang, the JSON error shape on a 4xx. */
   async function check(method: string, path: string, payload: { json?: unknown; text?: string } = {}): Promise<void> {
-    const headers: Record<string, string> = payload.json === undefined && payload.text === undefined ? {} : { 'content-type': 'application/json' };
+    // Writes as the admin, so hostile bodies reach validation instead of stopping at 401.
+    const headers: Record<string, string> = { ...(method === 'GET' ? {} : t.as('admin')), ...(payload.json === undefined && payload.text === undefined ? {} : { 'content-type': 'application/json' }) };
     const res = await t.request(path, { method, headers, body: payload.text ?? (payload.json === undefined ? undefined : JSON.stringify(payload.json)), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const where = `${method} ${path.slice(0, 300)}`;
     expect([where, res.status < 500]).toEqual([where, true]);

@@ -76,8 +76,8 @@ describe('HTTP exposure', () => {
     });
 
     it('a body of another media type is 415, a body that is no JSON 400 REQUEST.MALFORMED_JSON', async () => {
-      expect((await t.request('/investigations', { method: 'POST', body: '<a/>', headers: { 'content-type': 'application/xml' } })).body).toEqual(error(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'));
-      expect((await t.request('/investigations', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })).body).toEqual(error(400, 'REQUEST.MALFORMED_JSON'));
+      expect((await t.request('/investigations', { method: 'POST', body: '<a/>', headers: { 'content-type': 'application/xml', ...t.as('analyst') } })).body).toEqual(error(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'));
+      expect((await t.request('/investigations', { method: 'POST', body: '{', headers: { 'content-type': 'application/json', ...t.as('analyst') } })).body).toEqual(error(400, 'REQUEST.MALFORMED_JSON'));
     });
   });
 

@@ -1,10 +1,11 @@
+import { ApiKeysService } from '../../src/platform/auth/index.js';
 import { Fixtures } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The API role only: no worker starts the investigations, so they stay queued until a test
- * finishes them in the database. Each test is its own caller (its own address behind one
- * trusted proxy), so quotas counted per caller do not meet.
+ * finishes them in the database. Each test is its own caller (an analyst key of its own), so
+ * quotas counted per caller do not meet.
  */
 describe('investigation limits (HTTP)', () => {
   let t: TestApp;
@@ -12,9 +13,8 @@ describe('investigation limits (HTTP)', () => {
 
   beforeAll(async () => {
     t = await startTestApp('investigation_limits', {
-      TRUST_PROXY: '1',
-      RATE_LIMIT_ANONYMOUS_INVESTIGATION_RPS: '0.001',
-      RATE_LIMIT_ANONYMOUS_INVESTIGATION_BURST: '6',
+      RATE_LIMIT_KEY_INVESTIGATION_RPS: '0.001',
+      RATE_LIMIT_KEY_INVESTIGATION_BURST: '6',
       INVESTIGATIONS_MAX_RUNNING: '2',
       INVESTIGATIONS_DAILY_QUOTA: '3',
       INVESTIGATIONS_MAX_QUEUED: '8',
@@ -23,8 +23,15 @@ describe('investigation limits (HTTP)', () => {
   });
   afterAll(() => t.close());
 
-  const open = (address: string, scope: Record<string, string>) =>
-    t.request('/investigations', { method: 'POST', json: { agents: ['benford'], scope }, headers: { 'x-forwarded-for': address } });
+  /** An analyst key per caller name, created on first use. */
+  const keys = new Map<string, Promise<string>>();
+  const keyOf = (caller: string) => {
+    if (!keys.has(caller)) keys.set(caller, t.app.get(ApiKeysService).create(caller, 'analyst').then((created) => created.key));
+    return keys.get(caller) as Promise<string>;
+  };
+  const actorOf = async (caller: string) => `key:${(await keyOf(caller)).slice(3, 19)}`;
+  const open = async (caller: string, scope: Record<string, string>) =>
+    t.request('/investigations', { method: 'POST', json: { agents: ['benford'], scope }, headers: { authorization: `Bearer ${await keyOf(caller)}` } });
   const finish = (id: string) => t.db.client.query(`UPDATE investigations SET status = 'completed', progress = 100, completed_at = now() WHERE id = $1`, [id]);
 
   it('finding "40 distinct investigations accepted in 1.5 s": scopes a millisecond apart are one run, and the rest are rate limited', async () => {
@@ -39,7 +46,7 @@ describe('investigation limits (HTTP)', () => {
     expect(refused).toHaveLength(34);
     expect(refused[0].body).toMatchObject({ statusCode: 429, code: 'REQUEST.RATE_LIMITED' });
     expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThan(0);
-    const { rows } = await t.db.client.query(`SELECT count(*)::int AS n FROM investigations WHERE opened_by = 'anonymous:203.0.113.40'`);
+    const { rows } = await t.db.client.query('SELECT count(*)::int AS n FROM investigations WHERE opened_by = $1', [await actorOf('203.0.113.40')]);
     expect(rows[0].n).toBe(1);
   });
 

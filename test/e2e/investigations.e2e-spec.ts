@@ -25,10 +25,12 @@ describe('investigations (API, outbox -> job -> agent pool -> findings)', () => 
   };
 
   it('answers 202 at once, runs the agents in the background, and shows progress and findings', async () => {
-    const opened = await t.request('/investigations', { method: 'POST', json: { agents: ['split-purchase', 'benford'] } });
+    const opened = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { agents: ['split-purchase', 'benford'] } });
     expect(opened.status).toBe(202);
     expect(opened.body).toMatchObject({ status: 'queued', progress: 0, agents: ['split-purchase', 'benford'], reused: false });
     expect(opened.headers.get('location')).toBe(`/investigations/${opened.body.id}`);
+    const logged = await t.db.client.query("SELECT actor FROM event_log WHERE aggregate_id = $1 AND type = 'investigation.opened'", [opened.body.id]);
+    expect(logged.rows).toEqual([{ actor: t.actor('analyst') }]);
 
     const done = await finished(opened.body.id);
     expect(done).toMatchObject({ status: 'completed', progress: 100, error: null });
@@ -47,11 +49,11 @@ describe('investigations (API, outbox -> job -> agent pool -> findings)', () => 
   });
 
   it('reuses the run of the same scope and agents instead of computing again', async () => {
-    const first = await t.request('/investigations', { method: 'POST', json: { agents: ['price-outlier'], scope: { category: 'construction' } } });
-    const again = await t.request('/investigations', { method: 'POST', json: { scope: { category: 'construction' }, agents: ['price-outlier'] } });
+    const first = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { agents: ['price-outlier'], scope: { category: 'construction' } } });
+    const again = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { scope: { category: 'construction' }, agents: ['price-outlier'] } });
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ id: first.body.id, reused: true });
-    const other = await t.request('/investigations', { method: 'POST', json: { agents: ['price-outlier'], scope: { category: 'it_services' } } });
+    const other = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { agents: ['price-outlier'], scope: { category: 'it_services' } } });
     expect(other.body.id).not.toBe(first.body.id);
     await finished(first.body.id);
     await finished(other.body.id);
@@ -61,17 +63,17 @@ describe('investigations (API, outbox -> job -> agent pool -> findings)', () => 
     const { rows } = await t.db.client.query<{ agency_id: string; n: number }>(
       "SELECT agency_id, count(*)::int AS n FROM contracts WHERE status <> 'cancelled' AND signed_at >= '2023-01-01' GROUP BY agency_id ORDER BY n DESC LIMIT 1",
     );
-    const opened = await t.request('/investigations', { method: 'POST', json: { agents: ['supplier-concentration'], scope: { agencyId: rows[0].agency_id, from: '2023-01-01T00:00:00Z' } } });
+    const opened = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { agents: ['supplier-concentration'], scope: { agencyId: rows[0].agency_id, from: '2023-01-01T00:00:00Z' } } });
     const done = await finished(opened.body.id);
     expect(done).toMatchObject({ status: 'completed', contracts: rows[0].n, scope: { agencyId: rows[0].agency_id } });
   });
 
   it('refuses bad input with a JSON error naming the problem', async () => {
-    const unknownAgent = await t.request('/investigations', { method: 'POST', json: { agents: ['astrology'] } });
+    const unknownAgent = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { agents: ['astrology'] } });
     expect(unknownAgent).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', message: expect.stringContaining('agents') } });
-    const badScope = await t.request('/investigations', { method: 'POST', json: { scope: { agencyId: 'not-a-uuid' } } });
+    const badScope = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { scope: { agencyId: 'not-a-uuid' } } });
     expect(badScope).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', message: expect.stringContaining('agencyId') } });
-    const backwards = await t.request('/investigations', { method: 'POST', json: { scope: { from: '2024-01-01T00:00:00Z', to: '2023-01-01T00:00:00Z' } } });
+    const backwards = await t.request('/investigations', { method: 'POST', headers: t.as('analyst'), json: { scope: { from: '2024-01-01T00:00:00Z', to: '2023-01-01T00:00:00Z' } } });
     expect(backwards).toMatchObject({ status: 400, body: { code: 'INVESTIGATION.INVALID_SCOPE' } });
     expect(await t.request(`/investigations/${randomUUID()}`)).toMatchObject({ status: 404, body: { code: 'INVESTIGATION.NOT_FOUND' } });
     expect((await t.request('/investigations/nope')).status).toBe(400);

@@ -51,6 +51,7 @@ describe('stats projection, live in the worker', () => {
 
     const created = await t.request('/contracts', {
       method: 'POST',
+      headers: t.as('editor'),
       json: { agencyId: agency, supplierId: supplier, category: 'energy', procurementMethod: 'open', amountCents: 1000, currency: 'EUR', signedAt: '2025-01-01T00:00:00Z', status: 'active' },
     });
     expect(created.status).toBe(201);
@@ -60,7 +61,7 @@ describe('stats projection, live in the worker', () => {
     expect((await stats('agencies', agency)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 1000 }]);
     expect((await stats('suppliers', supplier)).body).toMatchObject({ agencies: 1, totals: [{ currency: 'EUR', contracts: 1, amountCents: 1000 }] });
 
-    const patch = (version: number, changes: Record<string, unknown>) => t.request(`/contracts/${created.body.id}`, { method: 'PATCH', json: { version, ...changes } });
+    const patch = (version: number, changes: Record<string, unknown>) => t.request(`/contracts/${created.body.id}`, { method: 'PATCH', headers: t.as('editor'), json: { version, ...changes } });
     expect((await patch(1, { amountCents: 2500 })).status).toBe(200);
     const amountLagMs = await eventually(async () => (await stats('suppliers', supplier)).body.totals[0]?.amountCents === 2500);
     expect((await stats('agencies', agency)).body.totals).toEqual([{ currency: 'EUR', contracts: 1, amountCents: 2500 }]);

@@ -16,6 +16,8 @@ const LIMITS: Env = {
   RATE_LIMIT_ANONYMOUS_BURST: '100',
   RATE_LIMIT_ANONYMOUS_WRITE_RPS: '0.001',
   RATE_LIMIT_ANONYMOUS_WRITE_BURST: '3',
+  RATE_LIMIT_KEY_WRITE_RPS: '0.001',
+  RATE_LIMIT_KEY_WRITE_BURST: '2',
 };
 
 describe('rate limits (HTTP)', () => {
@@ -33,7 +35,7 @@ describe('rate limits (HTTP)', () => {
   const from = (address: string, headers: Record<string, string> = {}) => ({ headers: { 'x-forwarded-for': address, ...headers } });
   const limitHeaders = (headers: Headers) => [headers.get('ratelimit-limit'), headers.get('ratelimit-remaining'), headers.get('ratelimit-reset')];
 
-  it('puts RateLimit-Limit, -Remaining and -Reset on every answer: 200, 304, 404, 400 and errors of writes', async () => {
+  it('puts RateLimit-Limit, -Remaining and -Reset on every answer: 200, 304, 404, 400 and refused writes', async () => {
     const first = await t.request(`/contracts/${contract.id}`, from('203.0.113.1'));
     expect(first.status).toBe(200);
     expect(limitHeaders(first.headers)).toEqual(['100', '99', '1000']);
@@ -49,16 +51,16 @@ describe('rate limits (HTTP)', () => {
     expect([invalid.status, invalid.headers.get('ratelimit-remaining')]).toEqual([400, '96']);
     const head = await fetch(`${t.baseUrl}/contracts/${contract.id}`, { method: 'HEAD', ...from('203.0.113.1') });
     expect([head.status, head.headers.get('ratelimit-remaining')]).toEqual([200, '95']);
-    // Writes draw on their own budget.
+    // Writes draw on their own budget, refused ones (no credentials) included.
     const badWrite = await t.request('/contracts', { method: 'POST', json: { amountCents: -1 }, ...from('203.0.113.1') });
-    expect(badWrite.status).toBe(400);
+    expect(badWrite.status).toBe(401);
     expect(limitHeaders(badWrite.headers)).toEqual(['3', '2', '1000']);
   });
 
   it('refuses a client over budget with 429 REQUEST.RATE_LIMITED and Retry-After, and only that client', async () => {
     const writes = [];
     for (let i = 0; i < 4; i++) writes.push(await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: 999 }, ...from('198.51.100.2') }));
-    expect(writes.map((w) => w.status)).toEqual([409, 409, 409, 429]);
+    expect(writes.map((w) => w.status)).toEqual([401, 401, 401, 429]);
     const refused = writes[3];
     expect(refused.body).toEqual({ statusCode: 429, code: 'REQUEST.RATE_LIMITED', message: expect.stringContaining('write budget') });
     expect(Number(refused.headers.get('retry-after'))).toBe(1000);
@@ -66,7 +68,19 @@ describe('rate limits (HTTP)', () => {
     expect(refused.headers.get('cache-control')).toBe('no-store');
     // Reads are another budget; another address another bucket.
     expect((await t.request(`/contracts/${contract.id}`, from('198.51.100.2'))).status).toBe(200);
-    expect((await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: 999 }, ...from('198.51.100.3') })).status).toBe(409);
+    expect((await t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: 999 }, ...from('198.51.100.3') })).status).toBe(401);
+  });
+
+  it('counts a caller with a key by its key, wherever it calls from, and refused credentials by address', async () => {
+    const patch = (address: string, headers: Record<string, string>) => t.request(`/contracts/${contract.id}`, { method: 'PATCH', json: { version: 999 }, ...from(address, headers) });
+    expect((await patch('198.51.100.20', t.as('editor'))).status).toBe(409);
+    const second = await patch('198.51.100.21', t.as('editor'));
+    expect([second.status, ...limitHeaders(second.headers)]).toEqual([409, '2', '0', '2000']);
+    expect((await patch('198.51.100.22', t.as('editor'))).body).toMatchObject({ statusCode: 429, code: 'REQUEST.RATE_LIMITED' });
+    // Another key has its own bucket; a made-up key counts against its address.
+    expect((await patch('198.51.100.22', t.as('admin'))).status).toBe(409);
+    const madeUp = await patch('198.51.100.22', { authorization: 'Bearer hp_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect([madeUp.status, ...limitHeaders(madeUp.headers)]).toEqual([401, '3', '2', '1000']);
   });
 
   it('refuses a pre-routed hit of a client over budget, before the cache answers', async () => {

@@ -46,8 +46,8 @@ describe('stats amounts', () => {
   it('refuses a contract amount above the documented maximum (2^53-1 cents), in the API and in the table', async () => {
     const [agency, supplier] = [await fx.agency(), await fx.supplier()];
     const body = { agencyId: agency, supplierId: supplier, category: 'energy', procurementMethod: 'open', currency: 'EUR', signedAt: '2025-01-01', status: 'active' };
-    expect((await t.request('/contracts', { method: 'POST', json: { ...body, amountCents: MAX_AMOUNT_CENTS } })).status).toBe(201);
-    expect((await t.request('/contracts', { method: 'POST', json: { ...body, amountCents: MAX_AMOUNT_CENTS + 1 } })).body).toMatchObject({ statusCode: 400, code: 'REQUEST.INVALID' });
+    expect((await t.request('/contracts', { method: 'POST', json: { ...body, amountCents: MAX_AMOUNT_CENTS }, headers: t.as('admin') })).status).toBe(201);
+    expect((await t.request('/contracts', { method: 'POST', json: { ...body, amountCents: MAX_AMOUNT_CENTS + 1 }, headers: t.as('admin') })).body).toMatchObject({ statusCode: 400, code: 'REQUEST.INVALID' });
     await expect(fx.contract({ agencyId: agency, supplierId: supplier, amountCents: 2 ** 60 })).rejects.toThrow(/contracts_amount_cents_range/);
   });
 });

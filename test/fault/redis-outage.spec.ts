@@ -34,7 +34,7 @@ describe('cache during a Redis outage', () => {
     expect(hit.headers.get('x-cache')).toBe('HIT');
     expect((await t.request('/contracts?limit=1')).status).toBe(200);
 
-    const patched = await t.request(`/contracts/${contractId}`, { method: 'PATCH', json: { version: 1, amountCents: 200 } });
+    const patched = await t.request(`/contracts/${contractId}`, { method: 'PATCH', headers: t.as('editor'), json: { version: 1, amountCents: 200 } });
     expect(patched.status).toBe(200);
     const afterWrite = await t.request(`/contracts/${contractId}`);
     expect(afterWrite.status).toBe(200);

@@ -7,7 +7,7 @@ import { contractCreated, contractUpdated } from '../../src/modules/contracts/do
 import { ContractsRepository } from '../../src/modules/contracts/infrastructure/contracts.repository.js';
 import type { TieredCache } from '../../src/platform/cache/index.js';
 import { dataSourceOptions } from '../../src/platform/database/index.js';
-import { PoisonEventError, readEventLog, type LoggedEvent } from '../../src/platform/events/index.js';
+import { NO_CAUSE, PoisonEventError, readEventLog, type LoggedEvent } from '../../src/platform/events/index.js';
 import { Fixtures } from '../support/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -71,12 +71,12 @@ describe('contract stats projection (Postgres)', () => {
   });
 
   it('writes each command event to the append-only event log in the transaction of the change, beside the outbox row', async () => {
-    const created = await contracts.insert(newContract(), 'req-1');
+    const created = await contracts.insert(newContract(), { correlationId: 'req-1', actor: 'key:0123456789abcdef' });
     await contracts.update(created.id, 1, { amountCents: 5 });
     const log = await events();
-    expect(log.map((e) => [e.type, e.aggregateId, e.aggregateVersion, e.correlationId])).toEqual([
-      ['contract.created', created.id, 1, 'req-1'],
-      ['contract.updated', created.id, 2, null],
+    expect(log.map((e) => [e.type, e.aggregateId, e.aggregateVersion, e.correlationId, e.actor])).toEqual([
+      ['contract.created', created.id, 1, 'req-1', 'key:0123456789abcdef'],
+      ['contract.updated', created.id, 2, null, null],
     ]);
     const outbox = await db.client.query('SELECT event_id FROM outbox ORDER BY position');
     expect(outbox.rows.map((r) => r.event_id)).toEqual(log.map((e) => e.eventId));
@@ -242,7 +242,7 @@ describe('contract stats projection (Postgres)', () => {
     const live = new ProjectContractEventService(ds, projection, cache);
     const now = new Date().toISOString();
     const hostile = `x'); DROP TABLE contract_stats_state; --`;
-    const event = contractCreated({ ...newContract(), id: hostile, version: 1, createdAt: now, updatedAt: now }, null);
+    const event = contractCreated({ ...newContract(), id: hostile, version: 1, createdAt: now, updatedAt: now }, NO_CAUSE);
     const failure = await live.handle(event).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PoisonEventError);
     expect((failure as Error).message).toContain('id is not a UUID');
@@ -267,7 +267,7 @@ describe('contract stats projection (Postgres)', () => {
       // Past Postgres' five custom plans: from the sixth call on the function keeps generic plans, made while the table holds one row.
       for (let version = 1; version <= 8; version++) {
         const c = contract(version, 1000 + version);
-        await live.handle(version === 1 ? contractCreated(c, null) : contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, null));
+        await live.handle(version === 1 ? contractCreated(c, NO_CAUSE) : contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, NO_CAUSE));
       }
       await db.client.query(
         `INSERT INTO contract_stats_state (contract_id, version, agency_id, supplier_id, month, category, currency, amount_cents, status)
@@ -277,7 +277,7 @@ describe('contract stats projection (Postgres)', () => {
       const before = await scans();
       for (let version = 9; version <= 12; version++) {
         const c = contract(version, 1000 + version);
-        await live.handle(contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, null));
+        await live.handle(contractUpdated(c, { amountCents: c.amountCents }, c.agencyId, NO_CAUSE));
       }
       const after = await scans();
       expect(Number(after.idx)).toBeGreaterThanOrEqual(Number(before.idx) + 8);

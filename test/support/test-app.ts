@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { type AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig, type Env } from '../../src/config/index.js';
+import { ApiKeysService, ROLES, type Role } from '../../src/platform/auth/index.js';
 import { REDIS_CLIENT } from '../../src/platform/redis/index.js';
 import { createTestDatabase, type TestDatabase, testKeyPrefix } from './test-database.js';
 import { connectionReady } from './wait-for.js';
@@ -12,6 +13,12 @@ export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly db: TestDatabase;
   readonly baseUrl: string;
+  /** An API key of each role, created at start. */
+  readonly keys: Readonly<Record<Role, string>>;
+  /** Headers that authenticate as a key of `role`. */
+  as(role: Role): { authorization: string };
+  /** The actor recorded for writes made with the key of `role` (`key:<id>`). */
+  actor(role: Role): string;
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
@@ -32,6 +39,12 @@ export const GENEROUS_LIMITS: Env = {
   RATE_LIMIT_ANONYMOUS_WRITE_BURST: '100000',
   RATE_LIMIT_ANONYMOUS_INVESTIGATION_RPS: '100000',
   RATE_LIMIT_ANONYMOUS_INVESTIGATION_BURST: '100000',
+  RATE_LIMIT_KEY_RPS: '100000',
+  RATE_LIMIT_KEY_BURST: '100000',
+  RATE_LIMIT_KEY_WRITE_RPS: '100000',
+  RATE_LIMIT_KEY_WRITE_BURST: '100000',
+  RATE_LIMIT_KEY_INVESTIGATION_RPS: '100000',
+  RATE_LIMIT_KEY_INVESTIGATION_BURST: '100000',
   INVESTIGATIONS_MAX_RUNNING: '1000',
 };
 
@@ -56,10 +69,15 @@ export async function startTestApp(label: string, env: Env = {}): Promise<TestAp
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const apiKeys = app.get(ApiKeysService);
+  const keys = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, (await apiKeys.create(`test ${role}`, role)).key]))) as Record<Role, string>;
   return {
     app,
     db,
     baseUrl,
+    keys,
+    as: (role) => ({ authorization: `Bearer ${keys[role]}` }),
+    actor: (role) => `key:${keys[role].slice(3, 19)}`,
     async request(path, init = {}) {
       const { json, ...rest } = init;
       const response = await fetch(`${baseUrl}${path}`, {

@@ -11,6 +11,11 @@ export interface EventEnvelope<P = unknown> {
   occurredAt: string;
   correlationId: string | null;
   causationId: string | null;
+  /**
+   * Who made the change (`key:<id>`, `jwt:<subject>`, `admin-token`); null for the system or
+   * an anonymous caller. Absent from entries published before it existed: read it as null.
+   */
+  actor?: string | null;
   payload: P;
 }
 
@@ -23,7 +28,16 @@ export interface NewEvent<P> {
   payload: P;
   correlationId?: string | null;
   causationId?: string | null;
+  actor?: string | null;
 }
+
+/** Why an event happened: the request that caused it and who made it. */
+export interface EventCause {
+  correlationId: string | null;
+  actor: string | null;
+}
+
+export const NO_CAUSE: EventCause = Object.freeze({ correlationId: null, actor: null });
 
 export function envelope<P>(event: NewEvent<P>, now = new Date()): EventEnvelope<P> {
   return {
@@ -36,6 +50,7 @@ export function envelope<P>(event: NewEvent<P>, now = new Date()): EventEnvelope
     occurredAt: now.toISOString(),
     correlationId: event.correlationId ?? null,
     causationId: event.causationId ?? null,
+    actor: event.actor ?? null,
     payload: event.payload,
   };
 }

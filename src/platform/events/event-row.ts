@@ -12,11 +12,12 @@ export interface EventRow {
   occurred_at: Date;
   correlation_id: string | null;
   causation_id: string | null;
+  actor: string | null;
   payload: unknown;
 }
 
 /** The columns of `EventRow`, in the order both tables list them. */
-export const EVENT_ROW_COLUMNS = 'position, event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, payload';
+export const EVENT_ROW_COLUMNS = 'position, event_id, type, schema_version, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id, causation_id, actor, payload';
 
 export function envelopeOfRow(row: EventRow): EventEnvelope {
   return {
@@ -29,6 +30,7 @@ export function envelopeOfRow(row: EventRow): EventEnvelope {
     occurredAt: row.occurred_at.toISOString(),
     correlationId: row.correlation_id,
     causationId: row.causation_id,
+    actor: row.actor,
     payload: row.payload,
   };
 }

@@ -1,5 +1,5 @@
-export { envelope } from './event-envelope.js';
-export type { EventEnvelope, NewEvent } from './event-envelope.js';
+export { envelope, NO_CAUSE } from './event-envelope.js';
+export type { EventCause, EventEnvelope, NewEvent } from './event-envelope.js';
 export { appendToOutbox } from './outbox.writer.js';
 export { readEventLog } from './event-log.reader.js';
 export type { EventLogPage, LoggedEvent } from './event-log.reader.js';

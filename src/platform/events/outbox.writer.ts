@@ -15,6 +15,7 @@ const FIELDS: readonly [column: string, type: string, value: (e: EventEnvelope) 
   ['occurred_at', 'timestamptz', (e) => e.occurredAt],
   ['correlation_id', 'text', (e) => e.correlationId],
   ['causation_id', 'text', (e) => e.causationId],
+  ['actor', 'text', (e) => e.actor ?? null],
   ['payload', 'jsonb', (e) => JSON.stringify(e.payload)],
 ];
 const COLUMNS = FIELDS.map(([column]) => column).join(', ');

@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/index.js';
 import { NotReadyError } from './not-ready.error.js';
 import { RedisHealthIndicator } from './redis.health.js';
 import { NoQueryDto } from '../http/index.js';
@@ -8,6 +9,7 @@ import { NoQueryDto } from '../http/index.js';
 const CHECK_TIMEOUT_MS = 1500;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { appendToOutbox } from '../../../platform/events/index.js';
+import { appendToOutbox, type EventCause, NO_CAUSE } from '../../../platform/events/index.js';
 import { type Contract, type ContractChanges, type NewContract } from '../domain/contract.js';
 import { type ContractFilters, type ContractPage } from '../domain/contract-filters.js';
 import { ContractNotFoundError, ContractVersionConflictError, UnknownReferenceError } from '../domain/contract.errors.js';
@@ -42,11 +42,11 @@ export class ContractsRepository {
   }
 
   /** Inserts the contract and its `contract.created` event in one transaction. */
-  async insert(contract: NewContract, correlationId: string | null = null): Promise<Contract> {
+  async insert(contract: NewContract, cause: EventCause = NO_CAUSE): Promise<Contract> {
     try {
       return await this.db.transaction(async (tx) => {
         const created = await this.insertRow(tx, contract);
-        await appendToOutbox(tx, [contractCreated(created, correlationId)]);
+        await appendToOutbox(tx, [contractCreated(created, cause)]);
         return created;
       });
     } catch (error) {
@@ -68,10 +68,10 @@ export class ContractsRepository {
    * appends `contract.updated`, in one transaction. Returns the agency the contract belonged
    * to before, whose stats the change also moved.
    */
-  async update(id: string, expectedVersion: number, changes: ContractChanges, correlationId: string | null = null): Promise<{ contract: Contract; previousAgencyId: string }> {
+  async update(id: string, expectedVersion: number, changes: ContractChanges, cause: EventCause = NO_CAUSE): Promise<{ contract: Contract; previousAgencyId: string }> {
     const updated = await this.db.transaction(async (tx) => {
       const result = await this.updateRow(tx, id, expectedVersion, changes);
-      if (result) await appendToOutbox(tx, [contractUpdated(result.contract, changes, result.previousAgencyId, correlationId)]);
+      if (result) await appendToOutbox(tx, [contractUpdated(result.contract, changes, result.previousAgencyId, cause)]);
       return result;
     });
     if (updated) return updated;

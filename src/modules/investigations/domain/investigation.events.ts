@@ -1,12 +1,12 @@
-import { envelope, type EventEnvelope } from '../../../platform/events/index.js';
+import { envelope, type EventCause, type EventEnvelope } from '../../../platform/events/index.js';
 import type { Investigation } from './investigation.js';
 
 export const INVESTIGATION_AGGREGATE = 'investigation';
 export const INVESTIGATION_OPENED = 'investigation.opened';
 
 /** `investigation.opened` v1: the investigation as queued; its job is started from this event. */
-export function investigationOpened(investigation: Investigation, correlationId: string | null): EventEnvelope<{ investigation: Investigation }> {
-  return envelope({ type: INVESTIGATION_OPENED, schemaVersion: 1, aggregateType: INVESTIGATION_AGGREGATE, aggregateId: investigation.id, aggregateVersion: 1, correlationId, payload: { investigation } });
+export function investigationOpened(investigation: Investigation, cause: EventCause): EventEnvelope<{ investigation: Investigation }> {
+  return envelope({ type: INVESTIGATION_OPENED, schemaVersion: 1, aggregateType: INVESTIGATION_AGGREGATE, aggregateId: investigation.id, aggregateVersion: 1, ...cause, payload: { investigation } });
 }
 
 /** `investigation.completed` / `investigation.failed` v1: how it ended, with a count of findings per agent. */

@@ -69,7 +69,7 @@ export class InvestigationsRepository {
         [JSON.stringify(scope), agents, key, correlationId, actor],
       );
       const investigation = toInvestigation(row);
-      await appendToOutbox(tx, [investigationOpened(investigation, correlationId)]);
+      await appendToOutbox(tx, [investigationOpened(investigation, { correlationId, actor })]);
       return { investigation, reused: false };
     });
   }

@@ -8,6 +8,9 @@ import { CORS_OPTIONS } from './cors.js';
 import { HTTP_EXPOSURE_OPTIONS } from './http-exposure.module-definition.js';
 import type { HttpExposureModuleOptions } from './http-exposure.options.js';
 
+/** The route that answers CORS preflights, for every path. */
+export const CORS_PREFLIGHT_PATH = '*';
+
 /** After the security headers, before identity and rate limits: their refusals must be readable by an allowed origin. */
 export const CORS_GATE_ORDER = 1;
 
@@ -39,7 +42,7 @@ export class CorsGate implements RequestGate, OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify || this.origins.size === 0) return;
-    fastify.options('*', (request, reply) => {
+    fastify.options(CORS_PREFLIGHT_PATH, (request, reply) => {
       if (request.headers.origin === undefined || request.headers['access-control-request-method'] === undefined) return reply.callNotFound();
       return reply.code(204).send();
     });

@@ -2,6 +2,7 @@ import { Controller, Get, Injectable, type NestApplicationOptions } from '@nestj
 import { DiscoveryModule } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { ServerResponse as NodeServerResponse } from 'node:http';
@@ -102,6 +103,19 @@ describe('RequestGates', () => {
     expect(response.statusCode).toBe(429);
     expect(response.json()).toEqual({ statusCode: 429, code: 'TEST.REFUSED', message: 'refused by the second gate' });
     expect(response.headers['x-second']).toBe('thing');
+    await app.close();
+  });
+
+  it('answers a refusal with the standard body on a route a plugin added with an error handler of its own', async () => {
+    const module = await Test.createTestingModule({ imports: [DiscoveryModule], controllers: [ThingsController], providers: [RequestGates, SecondGate] }).compile();
+    const app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false } as NestApplicationOptions);
+    await app.register(async (plugin: FastifyInstance) => {
+      plugin.setErrorHandler((_error, _request, reply) => reply.code(500).send({ oops: true }));
+      plugin.get('/plugin/page', async () => ({ page: true }));
+    });
+    await app.init();
+    const response = await app.inject({ method: 'GET', url: '/plugin/page', headers: { 'x-refuse': 'second' } });
+    expect([response.statusCode, response.json(), response.headers['x-second']]).toEqual([429, { statusCode: 429, code: 'TEST.REFUSED', message: 'refused by the second gate' }, 'none']);
     await app.close();
   });
 

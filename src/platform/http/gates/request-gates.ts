@@ -3,6 +3,7 @@ import { DiscoveryService, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_GATE } from '../http.constants.js';
+import { toErrorBody } from '../to-error-body.js';
 import { writeErrorResponse } from '../write-error-response.js';
 import type { GateRoute, RequestGate } from './request-gate.js';
 
@@ -68,11 +69,15 @@ export class RequestGates implements OnModuleInit {
     const route = request.routeOptions.config as unknown as GateRoute;
     if (progress) {
       raw[PROGRESS] = undefined;
-      if (progress.waiting) progress.waiting.then(() => this.runFrom(progress.next, raw, reply.raw, route, done), done);
-      else this.runFrom(progress.next, raw, reply.raw, route, done);
+      if (progress.waiting) {
+        progress.waiting.then(
+          () => this.runFrom(progress.next, raw, reply, route, done),
+          (error: unknown) => refuse(reply, error),
+        );
+      } else this.runFrom(progress.next, raw, reply, route, done);
       return;
     }
-    this.runFrom(0, raw, reply.raw, route, done);
+    this.runFrom(0, raw, reply, route, done);
   };
 
   /**
@@ -99,19 +104,33 @@ export class RequestGates implements OnModuleInit {
     return true;
   }
 
-  private runFrom(start: number, request: IncomingMessage, response: ServerResponse, route: GateRoute, done: HookDone): void {
+  private runFrom(start: number, request: IncomingMessage, reply: FastifyReply, route: GateRoute, done: HookDone): void {
     for (let i = start; i < this.gates.length; i++) {
       let result: void | Promise<void>;
       try {
-        result = this.gates[i].check(request, response, route);
+        result = this.gates[i].check(request, reply.raw, route);
       } catch (error) {
-        return done(error as Error);
+        return refuse(reply, error);
       }
       if (result) {
-        result.then(() => this.runFrom(i + 1, request, response, route, done), done);
+        result.then(
+          () => this.runFrom(i + 1, request, reply, route, done),
+          (error: unknown) => refuse(reply, error),
+        );
         return;
       }
     }
     done();
   }
+}
+
+/**
+ * Answers a refusal from the hook itself rather than through the route's error handler:
+ * routes that plugins add (the OpenAPI UI, the queue board) have handlers of their own that
+ * would turn it into a 500. Headers the gates set on the raw response go out with it.
+ */
+function refuse(reply: FastifyReply, error: unknown): void {
+  const { body, retryAfterSeconds } = toErrorBody(error);
+  if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
+  void reply.code(body.statusCode).header('cache-control', 'no-store').send(body);
 }

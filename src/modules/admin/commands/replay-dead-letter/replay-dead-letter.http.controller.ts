@@ -1,7 +1,8 @@
 import { HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { type DeadLetterReplay, DeadLettersService } from '../../../../platform/events/index.js';
-import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 
 @AdminController('admin/events')
 export class ReplayDeadLetterHttpController {

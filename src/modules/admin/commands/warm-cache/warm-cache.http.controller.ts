@@ -1,7 +1,8 @@
 import { HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmJobs, type WarmJobView } from '../../../../platform/cache/index.js';
-import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 
 @AdminController('admin/cache')
 export class WarmCacheHttpController {

@@ -3,7 +3,8 @@ import { ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../../../config/index.js';
 import { AgentPool, NoAgentPoolError, type ProcessAgentPoolReport, processReport, readAgentPoolReports, THIS_PROCESS } from '../../../../platform/agents/index.js';
-import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 import { REDIS_CLIENT } from '../../../../platform/redis/index.js';
 
 export interface AgentPoolsReport {

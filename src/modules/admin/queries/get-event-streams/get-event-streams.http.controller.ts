@@ -1,7 +1,8 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { EventStreamsInspector, type EventStreamsReport } from '../../../../platform/events/index.js';
-import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 
 @AdminController('admin/events')
 export class GetEventStreamsHttpController {

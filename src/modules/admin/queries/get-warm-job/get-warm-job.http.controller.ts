@@ -2,7 +2,8 @@ import { Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmJobs, type WarmJobView } from '../../../../platform/cache/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
-import { AdminController, NoQueryDto } from '../../../../platform/http/index.js';
+import { NoQueryDto } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 
 export class WarmJobNotFoundError extends AppError {
   static readonly code = 'WARM_JOB.NOT_FOUND';

@@ -1,7 +1,7 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { type DeadLetterPage, DeadLettersService } from '../../../../platform/events/index.js';
-import { AdminController } from '../../../../platform/http/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
 import { ListDeadLettersRequestDto } from './list-dead-letters.request.dto.js';
 
 @AdminController('admin/events')

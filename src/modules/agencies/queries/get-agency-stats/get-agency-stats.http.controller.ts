@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { agencyStatsTags } from '../../domain/agency-cache-tags.js';
 import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
@@ -9,6 +10,7 @@ import { GetAgencyStatsQuery } from './get-agency-stats.query.js';
 import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('agencies')
+@Public()
 @Controller('agencies')
 export class GetAgencyStatsHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -6,6 +6,8 @@ export class CreateContractCommand extends Command<Contract> {
     readonly contract: NewContract,
     /** The request id that caused it, carried into the event. */
     readonly correlationId: string | null = null,
+    /** Who asked for it, recorded with the event. */
+    readonly actor: string | null = null,
   ) {
     super();
   }

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidateTags } from '../../../../platform/cache/index.js';
+import { Actor, Roles } from '../../../../platform/auth/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { ContractResponseDto } from '../../dto/contract.response.dto.js';
@@ -16,12 +17,13 @@ export class CreateContractHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Roles('editor')
   @HttpCode(201)
   @InvalidateTags((_request, created) => contractTags.written(created as Contract))
   @ApiOperation({ summary: 'Record a signed contract.' })
   @ApiCreatedResponse({ type: ContractResponseDto })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.MALFORMED_JSON or CONTRACT.UNKNOWN_REFERENCE' })
-  create(@Body() body: CreateContractRequestDto, @Req() request: FastifyRequest, @Query() _query: NoQueryDto): Promise<Contract> {
-    return this.commands.execute(new CreateContractCommand({ ...body, metadata: body.metadata ?? {} }, request.id));
+  create(@Body() body: CreateContractRequestDto, @Req() request: FastifyRequest, @Query() _query: NoQueryDto, @Actor() actor: string | null): Promise<Contract> {
+    return this.commands.execute(new CreateContractCommand({ ...body, metadata: body.metadata ?? {} }, request.id, actor));
   }
 }

@@ -7,7 +7,7 @@ import { CreateContractCommand } from './create-contract.command.js';
 export class CreateContractService implements ICommandHandler<CreateContractCommand, Contract> {
   constructor(private readonly contracts: ContractsRepository) {}
 
-  execute({ contract, correlationId }: CreateContractCommand): Promise<Contract> {
-    return this.contracts.insert(contract, correlationId);
+  execute({ contract, correlationId, actor }: CreateContractCommand): Promise<Contract> {
+    return this.contracts.insert(contract, { correlationId, actor });
   }
 }

@@ -8,6 +8,8 @@ export class UpdateContractCommand extends Command<Contract> {
     readonly changes: ContractChanges,
     /** The request id that caused it, carried into the event. */
     readonly correlationId: string | null = null,
+    /** Who asked for it, recorded with the event. */
+    readonly actor: string | null = null,
   ) {
     super();
   }

@@ -13,8 +13,8 @@ export class UpdateContractService implements ICommandHandler<UpdateContractComm
   ) {}
 
   /** Invalidates after the update committed: the contract, every list, and the stats of the agency before and after. */
-  async execute({ id, expectedVersion, changes, correlationId }: UpdateContractCommand): Promise<Contract> {
-    const { contract, previousAgencyId } = await this.contracts.update(id, expectedVersion, changes, correlationId);
+  async execute({ id, expectedVersion, changes, correlationId, actor }: UpdateContractCommand): Promise<Contract> {
+    const { contract, previousAgencyId } = await this.contracts.update(id, expectedVersion, changes, { correlationId, actor });
     await this.cache.invalidateTags([...contractTags.written(contract), contractTags.agency(previousAgencyId)]);
     return contract;
   }

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { validateRequest } from '../../../../platform/http/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import { type Contract } from '../../domain/contract.js';
 import { type ContractPage } from '../../domain/contract-filters.js';
@@ -12,6 +13,7 @@ import { ListContractsRequestDto } from './list-contracts.request.dto.js';
 import { toContractFilters } from './to-contract-filters.js';
 
 @ApiTags('contracts')
+@Public()
 @Controller('contracts')
 export class ListContractsHttpController {
   constructor(private readonly queries: QueryBus) {}

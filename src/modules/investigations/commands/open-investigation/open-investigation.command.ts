@@ -7,7 +7,7 @@ export class OpenInvestigationCommand extends Command<{ investigation: Investiga
     readonly scope: InvestigationScope,
     readonly agents: AgentName[],
     readonly correlationId: string | null,
-    /** Who opens it: quotas and running investigations are counted per actor. */
+    /** Who opens it (`key:<id>`, `jwt:<subject>`, `admin-token`): recorded with the event; quotas and running investigations are counted per actor. */
     readonly actor: string,
   ) {
     super();

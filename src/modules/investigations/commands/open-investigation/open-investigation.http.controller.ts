@@ -4,7 +4,8 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiServiceUna
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGENT_NAMES } from '../../../analysis/index.js';
 import { InvalidateTags } from '../../../../platform/cache/index.js';
-import { RateLimitBudget, RateLimitSubjects } from '../../../../platform/rate-limit/index.js';
+import { Actor, AuthRequiredError, Roles } from '../../../../platform/auth/index.js';
+import { RateLimitBudget } from '../../../../platform/rate-limit/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { Investigation } from '../../domain/investigation.js';
 import { OpenInvestigationCommand } from './open-investigation.command.js';
@@ -14,12 +15,10 @@ import { NoQueryDto } from '../../../../platform/http/index.js';
 @ApiTags('investigations')
 @Controller('investigations')
 export class OpenInvestigationHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly subjects: RateLimitSubjects,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Roles('analyst')
   @HttpCode(202)
   @RateLimitBudget('investigations')
   @InvalidateTags(() => [investigationTags.list])
@@ -28,18 +27,11 @@ export class OpenInvestigationHttpController {
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID or INVESTIGATION.INVALID_SCOPE' })
   @ApiTooManyRequestsResponse({ description: 'REQUEST.RATE_LIMITED, INVESTIGATIONS.TOO_MANY_RUNNING or INVESTIGATIONS.QUOTA_EXCEEDED, with Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'INVESTIGATIONS.BUSY, with Retry-After' })
-  async open(@Body() body: OpenInvestigationRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() _query: NoQueryDto): Promise<Investigation & { reused: boolean }> {
-    const { investigation, reused } = await this.commands.execute(new OpenInvestigationCommand({ ...body.scope }, body.agents ?? [...AGENT_NAMES], request.id, this.actorOf(request)));
+  async open(@Body() body: OpenInvestigationRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() _query: NoQueryDto, @Actor() actor: string | null): Promise<Investigation & { reused: boolean }> {
+    // The route's role means a caller is known; quotas are counted per actor.
+    if (actor === null) throw new AuthRequiredError('Opening an investigation needs credentials with the analyst role');
+    const { investigation, reused } = await this.commands.execute(new OpenInvestigationCommand({ ...body.scope }, body.agents ?? [...AGENT_NAMES], request.id, actor));
     void reply.header('location', `/investigations/${investigation.id}`);
     return { ...investigation, reused };
-  }
-
-  /**
-   * The actor quotas are counted for: the caller as the rate limiter counts it (its key, or
-   * `anonymous:<address>`). The identity layer's actor replaces it once requests carry one.
-   */
-  private actorOf(request: FastifyRequest): string {
-    const { tier, id } = this.subjects.of(request.raw);
-    return `${tier}:${id}`;
   }
 }

@@ -2,12 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { InvestigationDetail } from '../../domain/investigation.js';
 import { GetInvestigationQuery } from './get-investigation.query.js';
 import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('investigations')
+@Public()
 @Controller('investigations')
 export class GetInvestigationHttpController {
   constructor(private readonly queries: QueryBus) {}

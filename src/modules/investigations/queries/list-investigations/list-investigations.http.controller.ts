@@ -3,12 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { validateRequest } from '../../../../platform/http/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { Investigation } from '../../domain/investigation.js';
 import { ListInvestigationsQuery } from './list-investigations.query.js';
 import { ListInvestigationsRequestDto } from './list-investigations.request.dto.js';
 
 @ApiTags('investigations')
+@Public()
 @Controller('investigations')
 export class ListInvestigationsHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { supplierStatsTags } from '../../domain/supplier-cache-tags.js';
 import { type SupplierStats } from '../../domain/supplier.js';
 import { SupplierStatsResponseDto } from '../../dto/supplier-stats.response.dto.js';
@@ -9,6 +10,7 @@ import { GetSupplierStatsQuery } from './get-supplier-stats.query.js';
 import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('suppliers')
+@Public()
 @Controller('suppliers')
 export class GetSupplierStatsHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -2,12 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
+import { Public } from '../../../../platform/auth/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { GetSupplierQuery } from './get-supplier.query.js';
 import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
 
 @ApiTags('suppliers')
+@Public()
 @Controller('suppliers')
 export class GetSupplierHttpController {
   constructor(private readonly queries: QueryBus) {}
