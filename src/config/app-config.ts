@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { type ConfigValues } from './config.schema.js';
 
+import { loadDotEnv } from './dot-env.js';
 import { type Env, loadConfig } from './load-config.js';
 
 /** The one typed view of Hotpath's configuration; nothing else reads `process.env`. */
@@ -199,8 +200,12 @@ export class AppConfig {
     this.jwt = values.AUTH_JWKS_URL === '' ? undefined : { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_JWT_ISSUER, audience: values.AUTH_JWT_AUDIENCE, rolesClaim: values.AUTH_JWT_ROLES_CLAIM };
   }
 
-  /** `overrides` win over the environment: an entry point that forces its role passes `{ PROCESS_ROLE }`. */
+  /**
+   * `overrides` win over the environment: an entry point that forces its role passes `{ PROCESS_ROLE }`.
+   * Without `env`, the process environment is read, with `.env` (if present) beneath it.
+   */
   static fromEnv(env?: Env, overrides: Env = {}): AppConfig {
+    if (env === undefined) loadDotEnv();
     return new AppConfig(loadConfig({ ...(env ?? process.env), ...overrides }));
   }
 }
