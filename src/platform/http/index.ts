@@ -19,3 +19,4 @@ export { MergeRouteConfig } from './route-config.decorator.js';
 export { writeErrorResponse } from './write-error-response.js';
 export { canonicalUuid, idInput } from './request-input.js';
 export * from './validation/index.js';
+export { addGateHeader, addGateHeaders, takeGateHeaders } from './gates/gate-headers.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type GateRoute, type RequestGate, RequestGateProvider } from '../http/index.js';
+import { addGateHeader, type GateRoute, type RequestGate, RequestGateProvider } from '../http/index.js';
 import { RATE_LIMIT_BUDGET, READ_BUDGET, WRITE_BUDGET } from './rate-limit.constants.js';
 import { RateLimitedError } from './rate-limit.errors.js';
 import { RATE_LIMIT_OPTIONS } from './rate-limit.module-definition.js';
@@ -43,9 +43,9 @@ export class RateLimitGate implements RequestGate {
     const bucket = table.take(subject === undefined ? this.subjects.address(request) : subject.id, this.limiter.clock());
     const tokens = bucket.tokens;
     const perSecond = bucket.refillPerMs * 1000;
-    response.setHeader('ratelimit-limit', table.limit.burst);
-    response.setHeader('ratelimit-remaining', tokens > 0 ? Math.floor(tokens) : 0);
-    response.setHeader('ratelimit-reset', Math.ceil((bucket.cap - tokens) / perSecond));
+    addGateHeader(response, 'ratelimit-limit', table.limit.burst);
+    addGateHeader(response, 'ratelimit-remaining', tokens > 0 ? Math.floor(tokens) : 0);
+    addGateHeader(response, 'ratelimit-reset', Math.ceil((bucket.cap - tokens) / perSecond));
     if (!bucket.admitted) throw new RateLimitedError(budget, Math.max(1, Math.ceil((1 - tokens) / perSecond)));
   }
 }

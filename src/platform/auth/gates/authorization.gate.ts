@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type GateRoute, type RequestGate, RequestGateProvider } from '../../http/index.js';
+import { addGateHeader, type GateRoute, type RequestGate, RequestGateProvider } from '../../http/index.js';
 import { AuthForbiddenError, AuthInvalidError, AuthRequiredError, AuthUnavailableError } from '../auth.errors.js';
 import { ROUTE_POLICY } from '../auth.constants.js';
 import { identityOf } from '../identity.js';
@@ -25,12 +25,12 @@ export class AuthorizationGate implements RequestGate {
     const identity = identityOf(request);
     if (identity.refused !== undefined) {
       if (identity.refused === 'unverifiable') throw new AuthUnavailableError(identity.reason ?? 'Credentials cannot be checked right now');
-      if (!policy.public) response.setHeader('www-authenticate', policy.challenge);
+      if (!policy.public) addGateHeader(response, 'www-authenticate', policy.challenge);
       throw new AuthInvalidError(identity.reason ?? 'The credentials sent are not valid');
     }
     if (policy.public) return;
     if (identity.kind === 'anonymous') {
-      response.setHeader('www-authenticate', policy.challenge);
+      addGateHeader(response, 'www-authenticate', policy.challenge);
       throw new AuthRequiredError(`This route needs credentials with the ${policy.roles.join(' or ')} role: Authorization: Bearer <API key>`);
     }
     if (!allows(identity, policy.roles)) throw new AuthForbiddenError(`This route needs the ${policy.roles.join(' or ')} role; the credentials sent have ${identity.roles.join(', ') || 'no role'}`);

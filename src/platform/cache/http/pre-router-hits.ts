@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { type GateRoute, RequestGates, requestId } from '../../http/index.js';
+import { type GateRoute, RequestGates, requestId, takeGateHeaders } from '../../http/index.js';
 import { logRequestCompleted, requestLogEnabled } from '../../logging/index.js';
 import type { CacheEntry } from '../cache-entry.js';
 import { type Lookup, TieredCache } from '../tiered-cache.js';
@@ -138,7 +138,9 @@ export class PreRouterHits implements OnModuleDestroy {
   private write(request: IncomingMessage, response: ServerResponse, known: KnownUrl, entry: CacheEntry, started: number | undefined): void {
     const id = requestId(request);
     this.served++;
-    writeHit(request, response, entry, 'HIT', known.cacheControl, ['x-request-id', id]);
+    const headers = takeGateHeaders(response);
+    headers.push('x-request-id', id);
+    writeHit(request, response, entry, 'HIT', known.cacheControl, headers);
     if (started !== undefined) this.logOnFinish(request, response, started);
   }
 

@@ -6,7 +6,7 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Hot path: writes a hit straight to Node's response, one `writeHead` of a flat header list
- * (`headers` plus the cache's own; headers set earlier with `setHeader` are merged in by Node),
+ * (`headers`, which it extends, plus the cache's own; any set earlier with `setHeader` Node merges in),
  * and answers 304 when If-None-Match matches the entry's ETag. Returns the status sent.
  */
 export function writeHit(request: IncomingMessage, response: ServerResponse, entry: CacheEntry, cacheState: string, cacheControl: string, headers: (string | number)[]): number {

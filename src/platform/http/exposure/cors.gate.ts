@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestGateProvider } from '../gates/request-gate.decorator.js';
+import { addGateHeader } from '../gates/gate-headers.js';
 import type { RequestGate } from '../gates/request-gate.js';
 import { CORS_OPTIONS } from './cors.js';
 import { HTTP_EXPOSURE_OPTIONS } from './http-exposure.module-definition.js';
@@ -50,15 +51,15 @@ export class CorsGate implements RequestGate, OnModuleInit {
 
   check(request: IncomingMessage, response: ServerResponse): void {
     if (this.origins.size === 0) return;
-    if (!this.any) response.setHeader('vary', 'Origin');
+    if (!this.any) addGateHeader(response, 'vary', 'Origin');
     const origin = request.headers.origin;
     if (origin === undefined || !(this.any || this.origins.has(origin))) return;
-    response.setHeader('access-control-allow-origin', this.any ? '*' : origin);
-    response.setHeader('access-control-expose-headers', EXPOSED);
+    addGateHeader(response, 'access-control-allow-origin', this.any ? '*' : origin);
+    addGateHeader(response, 'access-control-expose-headers', EXPOSED);
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
-      response.setHeader('access-control-allow-methods', ALLOWED_METHODS);
-      response.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
-      response.setHeader('access-control-max-age', MAX_AGE);
+      addGateHeader(response, 'access-control-allow-methods', ALLOWED_METHODS);
+      addGateHeader(response, 'access-control-allow-headers', ALLOWED_HEADERS);
+      addGateHeader(response, 'access-control-max-age', MAX_AGE);
     }
   }
 }

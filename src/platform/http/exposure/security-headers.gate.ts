@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestGateProvider } from '../gates/request-gate.decorator.js';
+import { addGateHeaders } from '../gates/gate-headers.js';
 import type { RequestGate } from '../gates/request-gate.js';
 import { HTTP_EXPOSURE_OPTIONS } from './http-exposure.module-definition.js';
 import type { HttpExposureModuleOptions } from './http-exposure.options.js';
@@ -17,19 +18,20 @@ export const SECURITY_HEADERS_GATE_ORDER = 0;
 @Injectable()
 @RequestGateProvider(SECURITY_HEADERS_GATE_ORDER)
 export class SecurityHeadersGate implements RequestGate {
-  private readonly api: HeaderList;
-  private readonly docs: HeaderList;
+  private readonly api: readonly string[];
+  private readonly docs: readonly string[];
   private readonly docsPath: string | undefined;
 
   constructor(@Inject(HTTP_EXPOSURE_OPTIONS) options: HttpExposureModuleOptions) {
     const on = options.securityHeaders ?? true;
-    this.api = on ? helmetHeaders(API_HELMET_OPTIONS) : [];
-    this.docs = on ? helmetHeaders(DOCS_HELMET_OPTIONS) : [];
+    this.api = on ? flat(helmetHeaders(API_HELMET_OPTIONS)) : [];
+    this.docs = on ? flat(helmetHeaders(DOCS_HELMET_OPTIONS)) : [];
     this.docsPath = options.docsPath;
   }
 
   check(request: IncomingMessage, response: ServerResponse): void {
-    for (const [name, value] of this.isDocs(request.url ?? '') ? this.docs : this.api) response.setHeader(name, value);
+    const headers = this.isDocs(request.url ?? '') ? this.docs : this.api;
+    if (headers.length > 0) addGateHeaders(response, headers);
   }
 
   private isDocs(url: string): boolean {
@@ -37,3 +39,5 @@ export class SecurityHeadersGate implements RequestGate {
     return path !== undefined && url.startsWith(path) && (url.length === path.length || url[path.length] === '/' || url[path.length] === '?');
   }
 }
+
+const flat = (headers: HeaderList): string[] => headers.flatMap(([name, value]) => [name, value]);

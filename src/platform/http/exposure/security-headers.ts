@@ -1,17 +1,32 @@
 import helmet, { type HelmetOptions } from 'helmet';
 
-/** Security headers of JSON responses: nothing may be loaded or framed from them, no referrer leaves, HTTPS is pinned for a year. */
+/**
+ * Security headers of JSON responses (OWASP's REST profile): nothing may be loaded or framed
+ * from them, their type is not sniffed, no referrer leaves, other origins may not embed them,
+ * HTTPS is pinned for a year. Helmet's headers that only act on HTML documents (opener policy,
+ * origin-agent-cluster, DNS prefetch, IE download and XSS-filter switches, Flash/PDF policies)
+ * are left out: every one costs a pre-routed hit its share of the answer.
+ */
 export const API_HELMET_OPTIONS: Readonly<HelmetOptions> = {
-  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  crossOriginOpenerPolicy: false,
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  originAgentCluster: false,
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: { action: 'deny' },
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+};
+
+/** The OpenAPI UI (an HTML page): helmet's document headers, its own scripts, styles (it sets inline ones), data: images and the document it fetches. */
+export const DOCS_HELMET_OPTIONS: Readonly<HelmetOptions> = {
   crossOriginResourcePolicy: { policy: 'same-origin' },
   referrerPolicy: { policy: 'no-referrer' },
   strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   xFrameOptions: { action: 'deny' },
-};
-
-/** The OpenAPI UI (an HTML page): its own scripts, styles (it sets inline ones), data: images and the document it fetches. */
-export const DOCS_HELMET_OPTIONS: Readonly<HelmetOptions> = {
-  ...API_HELMET_OPTIONS,
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_GATE } from '../http.constants.js';
 import { toErrorBody } from '../to-error-body.js';
 import { writeErrorResponse } from '../write-error-response.js';
+import { applyGateHeaders } from './gate-headers.js';
 import type { GateRoute, RequestGate } from './request-gate.js';
 
 export class InvalidRequestGateError extends Error {}
@@ -60,7 +61,8 @@ export class RequestGates implements OnModuleInit {
   }
 
   /**
-   * The Fastify onRequest hook that runs the gates (the pre-router allows it by identity).
+   * The Fastify onRequest hook that runs the gates (the pre-router allows it by identity); the
+   * headers they add move onto the reply.
    * Callback style: a request every gate passes synchronously allocates no promise.
    */
   readonly hook = (request: FastifyRequest, reply: FastifyReply, done: HookDone): void => {
@@ -120,6 +122,7 @@ export class RequestGates implements OnModuleInit {
         return;
       }
     }
+    applyGateHeaders(reply);
     done();
   }
 }
@@ -130,6 +133,7 @@ export class RequestGates implements OnModuleInit {
  * would turn it into a 500. Headers the gates set on the raw response go out with it.
  */
 function refuse(reply: FastifyReply, error: unknown): void {
+  applyGateHeaders(reply);
   const { body, retryAfterSeconds } = toErrorBody(error);
   if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   void reply.code(body.statusCode).header('cache-control', 'no-store').send(body);
