@@ -1,5 +1,9 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RedisCommandStats } from '../../src/platform/monitoring/index.js';
+import { SlowCommandLog } from '../../src/platform/monitoring/redis/slow-command-log.js';
 import { createRedisConnection, deleteByPrefix, nameConnectionRole, observeRedisCommands, redisOptions, type RedisCommandObserver, trackedConnections } from '../../src/platform/redis/index.js';
 import { freePort } from '../support/free-port.js';
 import { testKeyPrefix } from '../support/test-database.js';
@@ -14,6 +18,9 @@ interface Settled {
   failed: boolean;
   blocking: boolean;
 }
+
+/** Busy-waits inside Redis for about `ARGV[1]` ms: a command that is slow on the server. */
+const BUSY = "local t0 = redis.call('TIME') local start = t0[1] * 1000000 + t0[2] repeat local t = redis.call('TIME') until (t[1] * 1000000 + t[2]) - start >= tonumber(ARGV[1]) * 1000 return 1";
 
 /** The redis platform's timing hook on real connections: every command, per connection role, blocking ones told apart, never a value. */
 describe('Redis command timing', () => {
@@ -119,5 +126,24 @@ describe('Redis command timing', () => {
     away.on('error', () => undefined);
     await expect(away.get('k')).rejects.toThrow();
     expect(of('shared', 'get')).toEqual([expect.objectContaining({ failed: true })]);
+  });
+
+  it('feeds the monitor: a command slow on the server is counted and logged by name, a long blocking wait is not', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const stats = new RedisCommandStats(10, Date.now, new SlowCommandLog(10, Date.now));
+    const stopStats = observeRedisCommands(stats);
+    try {
+      await shared.eval(BUSY, 0, 15);
+      await blocking.bzpopmin(`${prefix}:empty`, 0.05);
+      const figures = new Map(stats.recent.figures().map((f) => [`${f.role} ${f.command}`, f]));
+      expect(figures.get('shared eval')).toMatchObject({ count: 1, slow: 1 });
+      expect(figures.get('blocking bzpopmin')).toMatchObject({ count: 1, slow: 0, blocking: 1, p95Ms: null });
+      const logged = warn.mock.calls.map(([entry]) => entry as { msg: string; command: string; role: string }).filter((entry) => entry.msg === 'slow redis command');
+      expect(logged).toEqual([expect.objectContaining({ msg: 'slow redis command', command: 'eval', role: 'shared', count: 1 })]);
+      expect(JSON.stringify(logged)).not.toContain('redis.call');
+    } finally {
+      stopStats();
+      warn.mockRestore();
+    }
   });
 });
