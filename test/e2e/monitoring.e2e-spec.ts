@@ -95,3 +95,30 @@ describe('monitoring endpoints', () => {
     expect(body.dependencies.redis).toMatchObject({ status: 'up', durationMs: expect.any(Number), version: expect.stringMatching(/^\d+\.\d+/) });
   });
 });
+
+/** The reports never fail or hang because Redis is away: they say so. */
+describe('monitoring endpoints while Redis is unreachable', () => {
+  const token = 'test-admin-token-0123456789';
+  const auth = { headers: { authorization: `Bearer ${token}` } };
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Port 1 on loopback refuses connections.
+    t = await startTestApp('monitoring_noredis', { ADMIN_TOKEN: token, MONITOR_INTERVAL_MS: '0', REDIS_URL: 'redis://127.0.0.1:1/0', REDIS_CONNECT_TIMEOUT_MS: '200' });
+  });
+  afterAll(() => t.close());
+
+  it('scores Redis 0 with the finding that it does not answer', async () => {
+    const { status, body } = await t.request('/admin/monitoring/redis/performance', auth);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ healthScore: 0, status: 'unhealthy', server: null, findings: [expect.objectContaining({ code: 'REDIS.UNREACHABLE', severity: 'critical' })] });
+  });
+
+  it('answers the connections, alerts and health reports without the server', async () => {
+    expect(await t.request('/admin/monitoring/redis/connections', auth)).toMatchObject({ status: 200, body: { server: null } });
+    const alerts = await t.request('/admin/alerts', auth);
+    expect(alerts.status).toBe(200);
+    expect(alerts.body.rules.find((r: { name: string }) => r.name === 'HotpathRedisMemory')).toMatchObject({ state: 'no-data', value: null });
+    expect(await t.request('/admin/health', auth)).toMatchObject({ status: 200, body: { status: 'error', dependencies: { redis: { status: 'down' }, database: { status: 'up' } } } });
+  });
+});

@@ -115,8 +115,7 @@ function settle(tracked: TrackedConnection, command: Command, started: number, f
  * command passes through `sendCommand` again when an offline queue is flushed: it is timed
  * from its first pass only, its offline wait included; one refused at once (a shared connection
  * while Redis is away) counts as failed. Its settlement is read off its promise: replacing the
- * command's own resolve and reject instead cost about 1 µs more CPU per command over a real
- * connection (bench/RESULTS.md).
+ * command's own resolve and reject instead cost more CPU over a real connection (bench/RESULTS.md).
  */
 export function installCommandTiming(): void {
   const proto = Redis.prototype as Redis & { [INSTALLED]?: true };
