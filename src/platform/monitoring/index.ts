@@ -10,6 +10,8 @@ export type { RuleState, Severity } from './alerts/alert-states.js';
 export { AlertsService } from './alerts/alerts.service.js';
 export type { AlertsReport } from './alerts/alerts.service.js';
 export { RedisCommandStats } from './redis/command-stats.js';
+export { RedisServerReader } from './redis/redis-server.reader.js';
+export type { RedisServerFigures } from './redis/redis-server-figures.js';
 export { RedisPerformanceReporter } from './redis/redis-performance.reporter.js';
 export type { RedisPerformanceReport } from './redis/redis-performance.reporter.js';
 export { RedisConnectionsReporter } from './redis/redis-connections.reporter.js';

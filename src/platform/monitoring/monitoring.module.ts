@@ -21,7 +21,7 @@ import { RedisServerReader } from './redis/redis-server.reader.js';
  */
 @Module({
   providers: [...MONITORING_PROVIDERS, RedisServerReader, SignalsCollector, AlertsService, RouteTimings, RedisPerformanceReporter, RedisConnectionsReporter, CacheReporter, PoolsReporter],
-  exports: [AlertsService, RedisPerformanceReporter, RedisConnectionsReporter, CacheReporter, PoolsReporter, RedisCommandStats, DB_POOL_MONITOR],
+  exports: [AlertsService, RedisPerformanceReporter, RedisConnectionsReporter, CacheReporter, PoolsReporter, RedisCommandStats, RedisServerReader, DB_POOL_MONITOR],
 })
 export class MonitoringModule extends ConfigurableMonitoringModule implements OnModuleInit, OnApplicationShutdown {
   private stopObserving: (() => void) | undefined;
