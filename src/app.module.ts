@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { httpExposureOptions } from './app.http-exposure.js';
+import { healthModule, monitoringModule } from './app.monitoring.js';
 import { rateLimitOptions } from './app.rate-limit.js';
 import { authOptions } from './auth.options.js';
 import { AppConfig, ConfigModule } from './config/index.js';
@@ -12,7 +13,6 @@ import { SuppliersModule } from './modules/suppliers/suppliers.module.js';
 import { AuthModule } from './platform/auth/index.js';
 import { CacheModule } from './platform/cache/index.js';
 import { DatabaseModule } from './platform/database/index.js';
-import { HealthModule } from './platform/health/index.js';
 import { HttpExposureModule, HttpPlatformModule, RequestTimeoutInterceptor } from './platform/http/index.js';
 import { JobsModule } from './platform/jobs/index.js';
 import { LoggingModule } from './platform/logging/index.js';
@@ -21,7 +21,7 @@ import { RedisModule } from './platform/redis/index.js';
 import { WorkerRoleModule } from './worker.module.js';
 
 /** Platform modules first, then the domain. */
-const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), HttpPlatformModule, AuthModule.forRootAsync({ inject: [AppConfig], useFactory: authOptions }), HttpExposureModule.forRootAsync({ inject: [AppConfig], useFactory: httpExposureOptions }), RateLimitModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimitOptions }), HealthModule, ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
+const MODULES = [LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), HttpPlatformModule, AuthModule.forRootAsync({ inject: [AppConfig], useFactory: authOptions }), HttpExposureModule.forRootAsync({ inject: [AppConfig], useFactory: httpExposureOptions }), RateLimitModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimitOptions }), healthModule(), monitoringModule(), ContractsModule, AgenciesModule, SuppliersModule, InvestigationsModule, AdminModule];
 
 /**
  * The app-level Fastify hooks whose work the cache's pre-router does itself for a pre-routed hit

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { healthModule, monitoringModule } from './app.monitoring.js';
 import { AppConfig, ConfigModule } from './config/index.js';
 import { ContractStatsModule } from './modules/contract-stats/index.js';
 import { InvestigationsWorkerModule } from './modules/investigations/index.js';
@@ -23,6 +24,6 @@ export class WorkerRoleModule {}
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: false }), WorkerRoleModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, JobsModule.forRoot(), CacheModule.forRoot({ runWarmJobs: false }), healthModule(), monitoringModule(), WorkerRoleModule] };
   }
 }

@@ -74,6 +74,16 @@ export class AppConfig {
   /** Per caller: opened per UTC day and queued or running at once; all callers: queued at once. */
   readonly investigations: { dailyQuota: number; maxRunning: number; maxQueued: number };
   readonly metrics: { enabled: boolean; port: number };
+  /** The Redis performance monitor and the alert thresholds (warning and critical level of each rule). */
+  readonly monitoring: {
+    slowCommandMs: number;
+    intervalMs: number;
+    alertForMs: number;
+    thresholds: Record<
+      'redisSlowPerMinute' | 'redisErrorRate' | 'redisP95Ms' | 'redisMemoryUse' | 'redisClientsUse' | 'dbPoolUse' | 'dbPoolWaitsPerMinute' | 'cacheHitRatio' | 'consumerLag' | 'outboxAgeSeconds' | 'queueDepth',
+      { warning: number; critical: number }
+    >;
+  };
   readonly log: { level: ConfigValues['LOG_LEVEL'] };
   readonly admin: { token: string };
   /** Bearer JWTs from an identity provider; undefined when AUTH_JWKS_URL is empty. */
@@ -195,6 +205,25 @@ export class AppConfig {
     };
     this.investigations = { dailyQuota: values.INVESTIGATIONS_DAILY_QUOTA, maxRunning: values.INVESTIGATIONS_MAX_RUNNING, maxQueued: values.INVESTIGATIONS_MAX_QUEUED };
     this.metrics = { enabled: values.ENABLE_METRICS, port: values.METRICS_PORT };
+    const levels = (warning: number, critical: number) => ({ warning, critical });
+    this.monitoring = {
+      slowCommandMs: values.REDIS_SLOW_MS,
+      intervalMs: values.MONITOR_INTERVAL_MS,
+      alertForMs: values.ALERT_FOR_SECONDS * 1000,
+      thresholds: {
+        redisSlowPerMinute: levels(values.ALERT_REDIS_SLOW_PER_MIN_WARN, values.ALERT_REDIS_SLOW_PER_MIN_CRIT),
+        redisErrorRate: levels(values.ALERT_REDIS_ERROR_RATE_WARN, values.ALERT_REDIS_ERROR_RATE_CRIT),
+        redisP95Ms: levels(values.ALERT_REDIS_P95_MS_WARN, values.ALERT_REDIS_P95_MS_CRIT),
+        redisMemoryUse: levels(values.ALERT_REDIS_MEMORY_WARN, values.ALERT_REDIS_MEMORY_CRIT),
+        redisClientsUse: levels(values.ALERT_REDIS_CLIENTS_WARN, values.ALERT_REDIS_CLIENTS_CRIT),
+        dbPoolUse: levels(values.ALERT_DB_POOL_USE_WARN, values.ALERT_DB_POOL_USE_CRIT),
+        dbPoolWaitsPerMinute: levels(values.ALERT_DB_POOL_WAITS_PER_MIN_WARN, values.ALERT_DB_POOL_WAITS_PER_MIN_CRIT),
+        cacheHitRatio: levels(values.ALERT_CACHE_HIT_RATIO_WARN, values.ALERT_CACHE_HIT_RATIO_CRIT),
+        consumerLag: levels(values.ALERT_CONSUMER_LAG_WARN, values.ALERT_CONSUMER_LAG_CRIT),
+        outboxAgeSeconds: levels(values.ALERT_OUTBOX_AGE_WARN, values.ALERT_OUTBOX_AGE_CRIT),
+        queueDepth: levels(values.ALERT_QUEUE_DEPTH_WARN, values.ALERT_QUEUE_DEPTH_CRIT),
+      },
+    };
     this.log = { level: values.LOG_LEVEL };
     this.admin = { token: values.ADMIN_TOKEN };
     this.jwt = values.AUTH_JWKS_URL === '' ? undefined : { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_JWT_ISSUER, audience: values.AUTH_JWT_AUDIENCE, rolesClaim: values.AUTH_JWT_ROLES_CLAIM };

@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     expect(AppConfig.fromEnv({}).jwt).toBeUndefined();
   });
 
+  it('refuses an alert whose warning level comes after its critical one', () => {
+    expect(issuesOf({ ALERT_QUEUE_DEPTH_WARN: '500', ALERT_QUEUE_DEPTH_CRIT: '400' })).toEqual(['ALERT_QUEUE_DEPTH_WARN: must not be above ALERT_QUEUE_DEPTH_CRIT']);
+    expect(issuesOf({ ALERT_CACHE_HIT_RATIO_WARN: '0.1', ALERT_CACHE_HIT_RATIO_CRIT: '0.3' })).toEqual(['ALERT_CACHE_HIT_RATIO_WARN: must not be below ALERT_CACHE_HIT_RATIO_CRIT (a lower hit ratio is worse)']);
+    expect(issuesOf({ ALERT_REDIS_ERROR_RATE_WARN: '1.5' })).toEqual(['ALERT_REDIS_ERROR_RATE_WARN: expected number 0..1, got "1.5"']);
+  });
+
   it('refuses a metrics port equal to the server port', () => {
     expect(issuesOf({ SERVER_PORT: '9000', METRICS_PORT: '9000' })).toEqual(['METRICS_PORT: must differ from SERVER_PORT (use 0 to share it)']);
   });
@@ -92,6 +98,14 @@ describe('AppConfig', () => {
     expect(rateLimit.budgets.read.anonymous).toEqual({ rate: 5, burst: 200 });
     expect(rateLimit.budgets.investigations.key).toEqual({ rate: 0.5, burst: 7 });
     expect(rateLimit.budgets.write).toEqual({ anonymous: { rate: 1, burst: 10 }, key: { rate: 20, burst: 50 } });
+  });
+
+  it('gives the monitor its slow threshold, interval and each alert rule its levels', () => {
+    const { monitoring } = AppConfig.fromEnv({ REDIS_SLOW_MS: '2.5', ALERT_FOR_SECONDS: '30', ALERT_OUTBOX_AGE_WARN: '10' });
+    expect(monitoring).toMatchObject({ slowCommandMs: 2.5, intervalMs: 15000, alertForMs: 30000 });
+    expect(monitoring.thresholds.outboxAgeSeconds).toEqual({ warning: 10, critical: 300 });
+    expect(monitoring.thresholds.cacheHitRatio).toEqual({ warning: 0.5, critical: 0.2 });
+    expect(Object.keys(monitoring.thresholds)).toHaveLength(11);
   });
 
   it('converts seconds to milliseconds where the code needs them', () => {

@@ -5,6 +5,19 @@ import { shownValue } from './redact.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** Alert levels whose higher values are worse; the cache hit ratio's lower values are. */
+const RISING_ALERTS = ['REDIS_SLOW_PER_MIN', 'REDIS_ERROR_RATE', 'REDIS_P95_MS', 'REDIS_MEMORY', 'REDIS_CLIENTS', 'DB_POOL_USE', 'DB_POOL_WAITS_PER_MIN', 'CONSUMER_LAG', 'OUTBOX_AGE', 'QUEUE_DEPTH'] as const;
+
+/** A warning level must come before its critical one. */
+function alertLevelIssues(config: ConfigValues): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const name of RISING_ALERTS) {
+    if (config[`ALERT_${name}_WARN`] > config[`ALERT_${name}_CRIT`]) issues.push({ variable: `ALERT_${name}_WARN`, message: `must not be above ALERT_${name}_CRIT` });
+  }
+  if (config.ALERT_CACHE_HIT_RATIO_WARN < config.ALERT_CACHE_HIT_RATIO_CRIT) issues.push({ variable: 'ALERT_CACHE_HIT_RATIO_WARN', message: 'must not be below ALERT_CACHE_HIT_RATIO_CRIT (a lower hit ratio is worse)' });
+  return issues;
+}
+
 /** Reads and validates every variable of CONFIG_SCHEMA; throws one error listing all problems. */
 export function loadConfig(env: Env = process.env): ConfigValues {
   const values: Record<string, unknown> = {};
@@ -29,6 +42,7 @@ export function loadConfig(env: Env = process.env): ConfigValues {
   if (config.AUTH_JWKS_URL) {
     for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) if (config[name] === '') issues.push({ variable: name, message: 'must be set when AUTH_JWKS_URL is set' });
   }
+  issues.push(...alertLevelIssues(config));
   if (issues.length > 0) throw new InvalidConfigError(issues);
   return config;
 }

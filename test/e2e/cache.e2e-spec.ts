@@ -276,7 +276,7 @@ describe('GET /admin/cache/stats', () => {
     await t.request('/contracts?limit=3');
     const res = await t.request('/admin/cache/stats', { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    expect(res.body.namespaces.api).toEqual({ l1Hits: 2, l2Hits: 0, misses: 1, hitRatio: 0.6667 });
+    expect(res.body.namespaces.api).toEqual({ l1Hits: 2, l2Hits: 0, misses: 1, hitRatio: 0.6667, ttlSeconds: 300 });
     expect(res.body.l1.items).toBeGreaterThanOrEqual(1);
     expect(res.body.l1.bytes).toBeGreaterThan(0);
   });

@@ -91,6 +91,11 @@ export class AgentPool {
     return agentTask<I, O>(moduleUrl, name, options);
   }
 
+  /** Refusing tasks: `close()` was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   report(): AgentPoolReport {
     const c = this.counters;
     const histogram = this.piscina.histogram;

@@ -126,11 +126,13 @@ export class TieredCache {
     for (const name of names) {
       const { l1 = 0, l2 = 0 } = this.stats.hits[name] ?? {};
       const misses = this.stats.misses[name] ?? 0;
-      namespaces[name] = { l1Hits: l1, l2Hits: l2, misses, hitRatio: ratio(l1 + l2, l1 + l2 + misses) };
+      namespaces[name] = { l1Hits: l1, l2Hits: l2, misses, hitRatio: ratio(l1 + l2, l1 + l2 + misses), ttlSeconds: this.ttlMs(name) / 1000 };
       hits += l1 + l2;
       total += l1 + l2 + misses;
     }
-    return { namespaces, hitRatio: ratio(hits, total), l1: this.l1Size, coalescedLoads: this.flights.coalesced, lockWaits: this.stats.lockWaits, keysAwaited: this.waiters.size, tagsKnown: this.tags.size, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
+    const routes = [...this.stats.routes.values()].map((r) => ({ route: r.route, namespace: r.namespace, hits: r.hits, stale: r.stale, misses: r.misses, hitRatio: ratio(r.hits + r.stale, r.hits + r.stale + r.misses), loads: r.loads, meanLoadMs: r.loads ? r.loadMs / r.loads : null }));
+    const l1 = { ...this.l1Size, maxItems: this.settings.l1MaxItems, maxBytes: this.settings.l1MaxBytes };
+    return { namespaces, hitRatio: ratio(hits, total), l1, routes, hotKeys: this.stats.hotKeys.top(10), coalescedLoads: this.flights.coalesced, lockWaits: this.stats.lockWaits, keysAwaited: this.waiters.size, tagsKnown: this.tags.size, earlyRefreshes: this.stats.earlyRefreshes, staleServed: this.stats.staleServed, invalidations: this.stats.invalidations, l2Errors: this.stats.l2Errors };
   }
 
   /**
@@ -172,6 +174,7 @@ export class TieredCache {
       return { entry, state: 'stale' };
     }
     this.stats.hit(namespace, tier);
+    this.stats.hotKeys.sample(key, namespace);
     if (entry.checkedAt !== epoch) {
       if (this.tags.softlyInvalidated(entry.tags, entry.createdAt)) return { entry, state: 'soft' };
       if (epoch !== undefined) entry.checkedAt = epoch;

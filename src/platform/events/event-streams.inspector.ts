@@ -32,25 +32,43 @@ export class EventStreamsUnavailableError extends AppError {
 /** What operators need to see of the event pipeline: the outbox backlog and every event stream (found with SCAN). */
 @Injectable()
 export class EventStreamsInspector {
+  /** The streams found by the latest SCAN, and when (epoch ms). */
+  private listed: { at: number; names: string[] } | undefined;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {}
 
-  async report(): Promise<EventStreamsReport> {
+  /**
+   * `streamsListedWithinMs`: reuse the stream names of a SCAN at most this old, for callers that
+   * read often (the monitor's alert rules): a SCAN walks the whole keyspace, cache entries
+   * included, while streams come and go rarely. By default the names are listed afresh.
+   */
+  async report(options: { streamsListedWithinMs?: number } = {}): Promise<EventStreamsReport> {
     const [outbox] = (await this.db.query(
       `SELECT count(*)::int AS unpublished, extract(epoch FROM now() - min(occurred_at))::float8 AS age FROM outbox WHERE published_at IS NULL`,
     )) as { unpublished: number; age: number | null }[];
-    const streams = await this.streams().catch((error: unknown) => {
+    const streams = await this.streams(options.streamsListedWithinMs ?? 0).catch((error: unknown) => {
       throw new EventStreamsUnavailableError(error);
     });
     return { outbox: { unpublished: outbox.unpublished, oldestUnpublishedAgeSeconds: outbox.age === null ? null : Math.round(outbox.age * 10) / 10 }, streams };
   }
 
-  private async streams(): Promise<EventStreamsReport['streams']> {
-    const names = (await scanKeys(this.redis, `${this.config.redis.keyPrefix}:events:*`, 'stream')).sort();
-    return Promise.all(names.map((name) => this.stream(name)));
+  private async streams(listedWithinMs: number): Promise<EventStreamsReport['streams']> {
+    const now = Date.now();
+    const reused = this.listed !== undefined && now - this.listed.at <= listedWithinMs;
+    if (!reused) this.listed = { at: now, names: (await scanKeys(this.redis, `${this.config.redis.keyPrefix}:events:*`, 'stream')).sort() };
+    const { names } = this.listed as { names: string[] };
+    try {
+      return await Promise.all(names.map((name) => this.stream(name)));
+    } catch (error) {
+      // A stream listed earlier may be gone (a Redis restarted empty): list them again once.
+      if (!reused) throw error;
+      this.listed = undefined;
+      return this.streams(0);
+    }
   }
 
   private async stream(name: string): Promise<EventStreamsReport['streams'][number]> {

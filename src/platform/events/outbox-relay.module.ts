@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/index.js';
 import { REDIS_CLIENT } from '../redis/index.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxRelayReadiness } from './outbox-relay.readiness.js';
 
 /** Runs the outbox relay in the worker process: started once the app is up, drained on shutdown. */
 @Module({
@@ -16,6 +17,7 @@ import { OutboxRelay } from './outbox-relay.js';
           redis,
         ),
     },
+    OutboxRelayReadiness,
   ],
   exports: [OutboxRelay],
 })

@@ -85,6 +85,11 @@ export class OutboxRelay {
     this.kick();
   }
 
+  /** Whether it runs (started, not stopped), leads (holds the publishing lock), and publishes (its last round or mark did not fail). */
+  state(): { running: boolean; leader: boolean; failing: boolean; published: number } {
+    return { running: this.timer !== undefined && !this.stopped, leader: this.leader, failing: this.failing, published: this.published };
+  }
+
   /** Runs a drain now, or once more after the one in progress. */
   kick(): void {
     if (this.stopped) return;

@@ -1,22 +1,15 @@
-import { Controller, Get, ServiceUnavailableException, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/index.js';
-import { NotReadyError } from './not-ready.error.js';
-import { RedisHealthIndicator } from './redis.health.js';
 import { NoQueryDto } from '../http/index.js';
-
-const CHECK_TIMEOUT_MS = 1500;
+import { NotReadyError } from './not-ready.error.js';
+import { type PartState, type ReadinessReport, ReadinessService, statesOnly } from './readiness/readiness.service.js';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly redis: RedisHealthIndicator,
-  ) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process is up and its event loop turns.' })
@@ -25,19 +18,11 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer; 503 naming the failing part otherwise.' })
-  async ready(@Query() _query: NoQueryDto): Promise<HealthCheckResult> {
-    try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
-        () => this.redis.pingCheck('redis', CHECK_TIMEOUT_MS),
-      ]);
-    } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      const result = error.getResponse() as HealthCheckResult;
-      // Each part's state only: a driver's message (a host, a user name) is not for the public.
-      const details = Object.fromEntries(Object.entries(result.details ?? {}).map(([part, detail]) => [part, { status: (detail as { status?: string }).status ?? 'down' }]));
-      throw new NotReadyError(Object.keys(result.error ?? {}), details);
-    }
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer (and, where the worker role runs, its relay, consumers and agent pool are up); 503 naming the failing part otherwise.' })
+  async ready(@Query() _query: NoQueryDto): Promise<ReadinessReport<PartState>> {
+    // Each part's state only: a driver's message (a host, a user name) or a version is not for the public; GET /admin/health has them.
+    const report = statesOnly(await this.readiness.check());
+    if (report.status === 'error') throw new NotReadyError(Object.keys(report.error), report.details);
+    return report;
   }
 }

@@ -1,1 +1,13 @@
 export { HealthModule } from './health.module.js';
+export { HEALTH_OPTIONS } from './health.module-definition.js';
+export type { HealthModuleOptions } from './health.options.js';
+export { ReadinessService } from './readiness/readiness.service.js';
+export type { PartState, ReadinessReport } from './readiness/readiness.service.js';
+export { statesOnly } from './readiness/readiness.service.js';
+export { DependencyHealthService } from './dependency-health.service.js';
+export type { DependencyHealthReport } from './dependency-health.service.js';
+export { ReadinessIndicator } from './readiness/readiness-indicator.decorator.js';
+export type { IndicatorState, ReadinessIndicatorProvider } from './readiness/readiness-indicator.decorator.js';
+export { InvalidReadinessIndicatorError } from './readiness/readiness-indicators.explorer.js';
+export type { CheckOutcome } from './checks/check-outcome.js';
+export { NotReadyError } from './not-ready.error.js';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
+import { nameConnectionRole, trackConnection } from './command-timing.js';
 import { installDisconnectFix } from './disconnect-fix.js';
 
 export interface RedisSettings {
@@ -9,7 +10,8 @@ export interface RedisSettings {
   commandTimeoutMs: number;
 }
 
-export type RedisRole = 'shared' | 'blocking' | 'subscriber';
+/** `jobs`: BullMQ's connections, which BullMQ makes itself from these options (as `blocking`'s). */
+export type RedisRole = 'shared' | 'blocking' | 'subscriber' | 'jobs';
 
 const MAX_BACKOFF_MS = 5000;
 
@@ -38,6 +40,8 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
  * its connections).
  */
 export function redisOptions(settings: RedisSettings, role: RedisRole, name = `hotpath-${role}`): RedisOptions {
+  // Clients a library makes from these options are timed under this role too.
+  nameConnectionRole(name, role);
   return {
     connectionName: name,
     connectTimeout: settings.connectTimeoutMs,
@@ -59,6 +63,7 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole, 
   const logger = new Logger(`Redis:${name}`);
   const options = redisOptions(settings, role, name);
   const client = new Redis(settings.url, options);
+  trackConnection(client, role);
   let down = false;
   client.on('error', (error: Error) => {
     if (down) return;

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CACHED_ROUTE } from '../cache.constants.js';
 import { type CacheEntry, etagOf } from '../cache-entry.js';
+import type { RouteCounters } from '../cache-stats.js';
 import type { CachedRouteOptions } from '../decorators/cached-route.decorator.js';
 import type { Lookup, TieredCache } from '../tiered-cache.js';
 import { handedRead, type PreRouterHits } from './pre-router-hits.js';
@@ -20,6 +21,7 @@ interface PendingStore {
   lockToken?: string;
   options: RouteOptions;
   namespace: string;
+  counters: RouteCounters;
   versions: Record<string, number>;
   started: number;
   /** Epoch ms when the handler started: the entry's age counts from here. */
@@ -71,6 +73,7 @@ function serveFromCache(cache: TieredCache, options: RouteOptions, routeUrl: str
   const cacheControl = options.cacheControl ?? 'no-cache';
   const vary = options.vary?.map((name) => name.toLowerCase());
   const varyHeader = vary?.length ? vary.join(', ') : undefined;
+  const counters = cache.stats.route(routeUrl, namespace);
   const resolve = (request: FastifyRequest): Resolved | undefined => {
     let input: unknown;
     if (options.input) {
@@ -112,13 +115,14 @@ function serveFromCache(cache: TieredCache, options: RouteOptions, routeUrl: str
       if (claim.kind === 'landed') hit = claim.entry;
       else if (claim.kind === 'owner') lockToken = claim.token;
     }
-    if (hit) return sendEntry(request, reply, hit, cacheState, cacheControl);
+    if (hit) return sendEntry(request, reply, hit, cacheState, cacheControl, counters);
+    counters.misses++;
     void reply.headers({ 'cache-control': cacheControl, 'x-cache': 'MISS' });
     // HEAD never stores: it must not hold the lock others wait on for a body it does not send.
     if (head) return;
     const versions = await cache.versionsOf(options.tags?.(input) ?? []);
     const fallback = found?.state === 'stale' || found?.state === 'soft' ? found.entry : undefined;
-    request[PENDING] = { key, input, options, namespace, versions, started: performance.now(), startedAt: Date.now(), mark: cache.changeMark(), stale: fallback, lockToken };
+    request[PENDING] = { key, input, options, namespace, counters, versions, started: performance.now(), startedAt: Date.now(), mark: cache.changeMark(), stale: fallback, lockToken };
   };
   // Callback style: a fresh L1 hit is answered synchronously, without a promise.
   return (request: CachedRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
@@ -136,10 +140,10 @@ function serveFromCache(cache: TieredCache, options: RouteOptions, routeUrl: str
       void reply.header('vary', earlier ? `${String(earlier)}, ${varyHeader}` : varyHeader);
     }
     const { key } = resolved;
-    if (preRouter && request.method === 'GET' && !preRouter.knows(request.url, key)) preRouter.remember(request.url, key, namespace, cacheControl, request.routeOptions.config as unknown as Record<string, unknown>);
+    if (preRouter && request.method === 'GET' && !preRouter.knows(request.url, key)) preRouter.remember(request.url, key, namespace, cacheControl, request.routeOptions.config as unknown as Record<string, unknown>, counters);
     const handed = handedRead(request.raw, key);
     const peeked = handed ? handed.found : cache.peek(key, namespace);
-    if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl);
+    if (peeked?.state === 'fresh') return sendEntry(request, reply, peeked.entry, 'HIT', cacheControl, counters);
     slowPath(request, reply, resolved, { found: peeked, complete: handed !== undefined }).then(
       () => (reply.sent ? undefined : done()),
       (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
@@ -155,7 +159,9 @@ const HIT_HEADERS = new Set(['cache-control', 'etag', 'x-cache', 'content-type',
  * checks or onSend hooks (onResponse hooks still run, on `finish`). Headers that earlier
  * hooks set on the reply (such as `x-request-id`) go out too.
  */
-function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, cacheState: string, cacheControl: string): void {
+function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, cacheState: string, cacheControl: string, counters: RouteCounters): void {
+  if (cacheState === 'STALE') counters.stale++;
+  else counters.hits++;
   const headers: (string | number)[] = [];
   const earlier = reply.getHeaders();
   for (const name in earlier) {
@@ -196,12 +202,15 @@ function finishMiss(cache: TieredCache, pending: PendingStore, reply: FastifyRep
   if (lockToken && (reply.statusCode !== 200 || typeof payload !== 'string')) void cache.abandon(pending.key, lockToken);
   if (reply.statusCode >= 500 && pending.stale) {
     cache.stats.staleServed++;
+    pending.counters.stale++;
     void reply.code(200).type(JSON_CONTENT_TYPE).header('etag', pending.stale.etag).header('x-cache', 'STALE');
     return pending.stale.raw;
   }
   if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
   const { options, namespace, input } = pending;
   const loadMs = performance.now() - pending.started;
+  pending.counters.loads++;
+  pending.counters.loadMs += loadMs;
   if (!options.resultTags) {
     const entry = cache.store(pending.key, payload, { namespace, ttlSeconds: options.ttl }, pending.versions, loadMs, lockToken, pending.startedAt);
     void reply.header('etag', entry.etag);

@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { type GateRoute, RequestGates, requestId, takeGateHeaders } from '../../http/index.js';
 import { logRequestCompleted, requestLogEnabled } from '../../logging/index.js';
 import type { CacheEntry } from '../cache-entry.js';
+import type { RouteCounters } from '../cache-stats.js';
 import { type Lookup, TieredCache } from '../tiered-cache.js';
 import { unsafeAppHooks } from './pre-route-checks.js';
 import { writeHit } from './write-hit.js';
@@ -14,6 +15,7 @@ interface KnownUrl {
   cacheControl: string;
   /** The route's config, for the request gates. */
   route: GateRoute;
+  counters: RouteCounters;
 }
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -71,9 +73,9 @@ export class PreRouterHits implements OnModuleDestroy {
     return this.urls.get(url)?.key === key;
   }
 
-  remember(url: string, key: string, namespace: string, cacheControl: string, route: GateRoute): void {
+  remember(url: string, key: string, namespace: string, cacheControl: string, route: GateRoute, counters: RouteCounters): void {
     if (this.urls.size >= URLS_REMEMBERED) this.urls.clear();
-    this.urls.set(url, { key, namespace, cacheControl, route });
+    this.urls.set(url, { key, namespace, cacheControl, route, counters });
   }
 
   /**
@@ -138,6 +140,7 @@ export class PreRouterHits implements OnModuleDestroy {
   private write(request: IncomingMessage, response: ServerResponse, known: KnownUrl, entry: CacheEntry, started: number | undefined): void {
     const id = requestId(request);
     this.served++;
+    known.counters.hits++;
     const headers = takeGateHeaders(response);
     headers.push('x-request-id', id);
     writeHit(request, response, entry, 'HIT', known.cacheControl, headers);

@@ -92,6 +92,11 @@ export class EventConsumerRunner {
     clearTimeout(timer);
   }
 
+  /** Reading (started, not stopping, its loop alive) and not failing (its last read or ack worked). */
+  health(): { group: string; reading: boolean; failing: boolean } {
+    return { group: this.consumer.group, reading: this.reading !== undefined && !this.stopping, failing: this.failing };
+  }
+
   stats(): EventConsumerStats {
     return { group: this.consumer.group, consumer: this.redis.consumer, inFlight: this.lanes.held, ...this.counters };
   }

@@ -59,6 +59,16 @@ export class EventConsumersService implements OnModuleInit, OnApplicationBootstr
     this.commands = undefined;
   }
 
+  /** Per group: whether it reads and whether it fails. */
+  health(): { group: string; reading: boolean; failing: boolean }[] {
+    return this.runners.map((runner) => runner.health());
+  }
+
+  /** Groups this process runs (known from start-up, before they are started). */
+  get groups(): string[] {
+    return this.consumers.map((consumer) => consumer.group);
+  }
+
   /** Per group: handled, retried, dead-lettered, reclaimed, skipped, in flight. */
   stats(): EventConsumerStats[] {
     return this.runners.map((runner) => runner.stats());

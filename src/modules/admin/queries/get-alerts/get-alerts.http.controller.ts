@@ -1,0 +1,16 @@
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { NoQueryDto } from '../../../../platform/http/index.js';
+import { type AlertsReport, AlertsService } from '../../../../platform/monitoring/index.js';
+import { AdminController } from '../../admin-controller.decorator.js';
+
+@AdminController('admin/alerts')
+export class GetAlertsHttpController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Pending and firing alerts (warning and critical levels of each threshold), and every rule with its current value; evaluated every MONITOR_INTERVAL_MS.' })
+  alertsNow(@Query() _query: NoQueryDto): Promise<AlertsReport> {
+    return this.alerts.report();
+  }
+}

@@ -1,0 +1,2 @@
+/** Class metadata naming a readiness indicator (`@ReadinessIndicator`). */
+export const READINESS_INDICATOR = 'hotpath:health:readiness-indicator';
