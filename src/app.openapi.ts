@@ -2,15 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, type OperationObject, SwaggerModule } from '@nestjs/swagger';
 import { authRule, BEARER_SCHEME, bearerSecurityScheme, requiredRoles } from './platform/auth/index.js';
-import { cachedRouteRule } from './platform/cache/index.js';
-import { applyOperationRules, declaredErrorsRule, DOCS_PATH, httpRequestRules, operationIdOf, type OperationRule, requestIdHeaderRule, selectOperations, serveApiDocument } from './platform/http/index.js';
+import { cachedRouteHeadersRule, cachedRouteRule } from './platform/cache/index.js';
+import { applyOperationRules, declaredErrorsRule, DOCS_PATH, httpRequestRules, operationIdOf, type OperationRule, responseHeadersRule, selectOperations, serveApiDocument } from './platform/http/index.js';
 import { rateLimitHeadersRule, rateLimitRule } from './platform/rate-limit/index.js';
 
 /** Where the admin document is served (JSON at `/json`, YAML at `/yaml`; no UI), to admins only. */
 export const ADMIN_DOCS_PATH = '/admin/docs';
 
 /** Statuses first, then the headers that go on every answer. */
-const RULES: readonly OperationRule[] = [declaredErrorsRule, authRule, cachedRouteRule, rateLimitRule, httpRequestRules, rateLimitHeadersRule, requestIdHeaderRule];
+const RULES: readonly OperationRule[] = [declaredErrorsRule, authRule, cachedRouteRule, rateLimitRule, httpRequestRules, cachedRouteHeadersRule, rateLimitHeadersRule, responseHeadersRule];
 
 const DESCRIPTION = `Public contracts, agencies and suppliers, and the investigations analysts run over them.
 

@@ -4,7 +4,11 @@ export class LivenessResponseDto {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
 }
 
-const partState: SchemaObject = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } } };
+const partState: SchemaObject = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['up', 'down'] }, responseTime: { type: 'number', description: 'Milliseconds the check took.' } },
+};
 const parts = { type: 'object', additionalProperties: partState } as const;
 
 /** Readiness when every part is up (a part down answers 503 `HEALTH.NOT_READY` instead): each part's state only. */

@@ -1,5 +1,5 @@
 import type { HeaderObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
-import type { OperationRule } from '../../http/index.js';
+import { addResponseHeaders, type OperationRule } from '../../http/index.js';
 import { CACHED_ROUTE } from '../cache.constants.js';
 import type { CachedRouteOptions } from '../decorators/cached-route.decorator.js';
 
@@ -25,7 +25,6 @@ export const cachedRouteRule: OperationRule = ({ operation, metadata }) => {
   const headers: Record<string, HeaderObject> = {
     ETag: ETAG,
     'Cache-Control': { description: `\`${options.cacheControl ?? 'no-cache'}\`: store, but revalidate before reuse.`, schema: string },
-    'X-Cache': { description: 'Where the answer came from: the cache (`HIT`), the handler (`MISS`), or an expired entry served because the handler failed (`STALE`).', schema: { type: 'string', enum: ['HIT', 'MISS', 'STALE'] } },
     ...(options.vary?.length ? { Vary: { description: options.vary.join(', '), schema: string } } : {}),
   };
   const ok = operation.responses['200'] as ResponseObject | undefined;
@@ -33,4 +32,16 @@ export const cachedRouteRule: OperationRule = ({ operation, metadata }) => {
   const notModified: ResponseObject = { description: 'Not modified: the ETag sent in `If-None-Match` is current. No body.', headers: { ETag: ETAG, 'Cache-Control': headers['Cache-Control'] } };
   operation.responses['304'] = notModified;
   operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
+};
+
+const X_CACHE: Record<string, HeaderObject> = {
+  'X-Cache': {
+    description: 'Where the answer came from: the cache (`HIT`), the handler (`MISS`; its errors too), or an expired entry served because the handler failed (`STALE`).',
+    schema: { type: 'string', enum: ['HIT', 'MISS', 'STALE'] },
+  },
+};
+
+/** `X-Cache` on every answer of a `@CachedRoute` that went through its cache (run it after the rules that add statuses). */
+export const cachedRouteHeadersRule: OperationRule = ({ operation, metadata }) => {
+  if (metadata(CACHED_ROUTE) !== undefined) addResponseHeaders(operation, X_CACHE);
 };

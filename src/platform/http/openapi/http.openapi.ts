@@ -4,7 +4,7 @@ import { JsonTooDeepError } from '../body/json-too-deep.error.js';
 import { RequestTimeoutError } from '../request-timeout.error.js';
 import { InvalidRequestError } from '../validation/invalid-request.error.js';
 import type { ApiErrorCodes } from './api-errors.decorator.js';
-import type { ErrorStatus } from './error-response.js';
+import { type ErrorStatus, isErrorStatus } from './error-response.js';
 import { API_ERRORS } from './openapi.constants.js';
 import { addErrorCodes, addResponseHeaders, type OperationRule } from './operation-rule.js';
 
@@ -31,9 +31,18 @@ export const httpRequestRules: OperationRule = ({ method, operation }) => {
   }
 };
 
-/** `X-Request-Id` on every answer of the operation (run it after the rules that add statuses); a status's name where nothing describes it. */
-export const requestIdHeaderRule: OperationRule = ({ operation }) => {
+const NO_STORE: Record<string, HeaderObject> = {
+  'Cache-Control': { description: '`no-store`: an error is never reused.', schema: { type: 'string', enum: ['no-store'] } },
+};
+
+/**
+ * Headers on every answer of the operation (run it after the rules that add statuses):
+ * `X-Request-Id`, and `Cache-Control: no-store` on errors; a status's name where nothing
+ * describes it.
+ */
+export const responseHeadersRule: OperationRule = ({ operation }) => {
   addResponseHeaders(operation, REQUEST_ID);
+  addResponseHeaders(operation, NO_STORE, isErrorStatus);
   for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject][]) response.description ||= STATUS_CODES[status] ?? status;
 };
 

@@ -6,5 +6,5 @@ export { addErrorCodes, addResponseHeaders, extensionOf, isSuccess, setExtension
 export type { OperationRule, RouteFacts } from './operation-rule.js';
 export { applyOperationRules, HTTP_METHODS, operationIdOf } from './apply-operation-rules.js';
 export { selectOperations } from './select-operations.js';
-export { declaredErrorsRule, httpRequestRules, requestIdHeaderRule } from './http.openapi.js';
+export { declaredErrorsRule, httpRequestRules, responseHeadersRule } from './http.openapi.js';
 export { serveApiDocument } from './serve-api-document.js';
