@@ -155,7 +155,10 @@ describe('the OpenAPI documents, against the running app', () => {
       refused(429, 'INVESTIGATIONS.QUOTA_EXCEEDED', { method: 'POST', path: '/investigations', as: 'analyst', json: { scope: { category: 'roads' } } }),
     ],
     listInvestigations: () => [ok({ path: '/investigations' }), refused(400, 'PAGINATION.INVALID_CURSOR', { path: '/investigations?cursor=bm90LWEtY3Vyc29y' })],
-    getInvestigation: () => [ok({ path: `/investigations/${fx.investigationId}` }), refused(404, 'INVESTIGATION.NOT_FOUND', { path: `/investigations/${unknownId()}` })],
+    getInvestigation: () => [
+      ok({ path: `/investigations/${fx.investigationId}` }),
+      refused(404, 'INVESTIGATION.NOT_FOUND', { path: `/investigations/${unknownId()}` }),
+    ],
     getAgentPool: () => [
       // An API process runs no pool: none is reported yet.
       refused(503, 'AGENTS.NO_POOL', { path: '/admin/agents', as: 'admin' }),
@@ -190,6 +193,12 @@ describe('the OpenAPI documents, against the running app', () => {
     const supplierId = await rows.supplier();
     const contract = await rows.contract({ agencyId, supplierId });
     const opened = await t.request('/investigations', { method: 'POST', headers: t.as('admin'), json: { scope: { agencyId } } });
+    // Findings as a finished run stores them (no worker runs here), so that their schema is checked too.
+    await t.db.client.query(
+      `INSERT INTO findings (investigation_id, agent, severity, score, contract_id, supplier_id, agency_id, category, evidence)
+       VALUES ($1, 'price-outlier', 'high', 4.2, $2, $3, $4, 'construction', '{"zScore": 4.2}'), ($1, 'supplier-concentration', 'low', 0.6, NULL, $3, $4, NULL, '{}')`,
+      [opened.body.id, contract.id, supplierId, agencyId],
+    );
     const warm = await t.request('/admin/cache/warm', { method: 'POST', headers: t.as('admin') });
     fx = { agencyId, supplierId, contractId: contract.id, investigationId: opened.body.id, warmJobId: warm.body.id, deadLetterId: await deadLetter() };
 
