@@ -10,11 +10,31 @@ export class CacheNamespaceStatsDto {
   @ApiProperty(int) l2Hits!: number;
   @ApiProperty(int) misses!: number;
   @ApiProperty(ratio) hitRatio!: number;
+  @ApiProperty({ ...int, description: "The namespace's TTL." }) ttlSeconds!: number;
 }
 
-class CacheL1SizeDto {
+export class CacheL1SizeDto {
   @ApiProperty(int) items!: number;
   @ApiProperty(int) bytes!: number;
+  @ApiProperty(int) maxItems!: number;
+  @ApiProperty(int) maxBytes!: number;
+}
+
+export class CachedRouteStatsDto {
+  @ApiProperty({ description: 'Method and URL template.' }) route!: string;
+  @ApiProperty() namespace!: string;
+  @ApiProperty({ ...int, description: 'Pre-routed ones included.' }) hits!: number;
+  @ApiProperty(int) stale!: number;
+  @ApiProperty(int) misses!: number;
+  @ApiProperty(ratio) hitRatio!: number;
+  @ApiProperty({ ...int, description: 'Misses that ran the handler.' }) loads!: number;
+  @ApiProperty({ type: Number, nullable: true }) meanLoadMs!: number | null;
+}
+
+export class HotKeyDto {
+  @ApiProperty({ description: "The key's hash part, shortened." }) key!: string;
+  @ApiProperty() namespace!: string;
+  @ApiProperty({ ...int, description: 'Sampled hits times the sampling interval.' }) estimatedHits!: number;
 }
 
 export class CacheStatsResponseDto implements CacheStatsReport {
@@ -22,6 +42,8 @@ export class CacheStatsResponseDto implements CacheStatsReport {
   namespaces!: Record<string, CacheNamespaceStatsDto>;
   @ApiProperty(ratio) hitRatio!: number;
   @ApiProperty({ type: CacheL1SizeDto }) l1!: CacheL1SizeDto;
+  @ApiProperty({ type: [CachedRouteStatsDto], description: '`@CachedRoute` routes.' }) routes!: CachedRouteStatsDto[];
+  @ApiProperty({ type: [HotKeyDto], description: 'The most-hit keys (sampled).' }) hotKeys!: HotKeyDto[];
   @ApiProperty(int) coalescedLoads!: number;
   @ApiProperty(int) earlyRefreshes!: number;
   @ApiProperty(int) staleServed!: number;
