@@ -18,7 +18,7 @@ const transform = {
 };
 // CommonJS packages that require() ES-module-only packages work on Node >= 20.19 through
 // require(esm), which Jest's module loader lacks below Node 24.9: compile those few to CommonJS.
-const ESM_REQUIRED_FROM_CJS = ['content-disposition', 'cookie'];
+const ESM_REQUIRED_FROM_CJS = ['content-disposition', 'cookie', '@apidevtools/json-schema-ref-parser'];
 const toCommonJs = ['@swc/jest', { module: { type: 'commonjs' } }];
 
 const common = {

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { buildApiDocuments, serveApiDocuments } from './app.openapi.js';
 import { AppConfig } from './config/index.js';
 import { configureHttpApp, fastifyOptions } from './platform/http/index.js';
 import { registerQueueBoard } from './platform/jobs/index.js';
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig = AppConfig.fromEnv()): Promis
   });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, config.http);
+  if (config.http.docsEnabled) serveApiDocuments(app, buildApiDocuments(app));
   registerRequestLogging(app.getHttpAdapter().getInstance());
   await registerQueueBoard(app);
   return app;

@@ -134,7 +134,7 @@ export const CONFIG_SCHEMA = {
   LOG_LEVEL: oneOf('info', LOG_LEVELS, 'Minimum log level.'),
   ADMIN_TOKEN: text('', /^(|[\x21-\x7e]{16,256})$/, 'empty (no admin token) or 16..256 printable characters', 'Break-glass admin credential (bearer, basic-auth password or hotpath_admin cookie); API keys with the admin role work without it.'),
   CORS_ORIGINS: originList('Origins allowed to call the API from a browser (CORS); * allows any; empty sends no CORS headers.'),
-  DOCS_ENABLED: bool(true, 'Serve the OpenAPI UI and document at /docs.'),
+  DOCS_ENABLED: bool(true, 'Serve the OpenAPI documents: the public one with its UI at /docs, the admin one at /admin/docs (admins only).'),
   SECURITY_HEADERS: bool(true, 'Send the security headers (helmet, API profile) on every answer; false only where a proxy in front sets them.'),
   AUTH_JWKS_URL: url('', ['https:', 'http:'], 'Identity provider signing keys (JWKS) for bearer JWTs; empty turns JWTs off.'),
   AUTH_JWT_ISSUER: text('', /^[\x21-\x7e]{0,512}$/, 'empty or 1..512 printable characters', 'Required JWT issuer (iss); needed when AUTH_JWKS_URL is set.'),

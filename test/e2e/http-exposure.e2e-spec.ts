@@ -104,10 +104,14 @@ describe('HTTP exposure', () => {
       expect((await t.request('/docs/swagger-ui-init.js')).status).toBe(200);
     });
 
-    it('the OpenAPI document leaves out the admin routes and the queue board', async () => {
+    it('the public OpenAPI document leaves out the admin routes and the queue board; the admin one, for admins only, has them', async () => {
       const paths = Object.keys((await t.request('/docs/json')).body.paths);
       expect(paths).toEqual(expect.arrayContaining(['/contracts', '/contracts/{id}', '/investigations']));
       expect(paths.filter((p) => p.startsWith('/admin'))).toEqual([]);
+      expect(await t.request('/admin/docs/json')).toMatchObject({ status: 401, body: { code: 'AUTH.REQUIRED' } });
+      const admin = await t.request('/admin/docs/json', { headers: t.as('admin') });
+      expect(Object.keys(admin.body.paths)).toEqual(expect.arrayContaining(['/contracts', '/admin/cache/stats', '/admin/agents']));
+      expect((await t.request('/admin/docs/yaml', { headers: t.as('admin') })).status).toBe(200);
     });
 
     it('echoes an allowed origin, answers its preflight, and ignores other origins', async () => {
@@ -171,9 +175,10 @@ describe('HTTP exposure', () => {
       expect((await other.request('/contracts', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } })).status).toBe(404);
     });
 
-    it('serves no /docs when DOCS_ENABLED=false', async () => {
+    it('serves no /docs, nor the admin document, when DOCS_ENABLED=false', async () => {
       expect((await other.request('/docs')).status).toBe(404);
       expect((await other.request('/docs/json')).status).toBe(404);
+      expect((await other.request('/admin/docs/json', { headers: other.as('admin') })).status).toBe(404);
     });
 
     it('a public read past DATABASE_PUBLIC_STATEMENT_TIMEOUT_MS answers 503 DATABASE.UNAVAILABLE, not a 500 or a wait for the jobs limit', async () => {

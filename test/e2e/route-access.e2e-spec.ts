@@ -42,6 +42,7 @@ const ACCESS: Readonly<Record<string, Access>> = {
   '* /docs/**': 'public',
   '* /docs-yaml/**': 'public',
   '* /admin/queues/**': 'admin',
+  '* /admin/docs/**': 'admin',
 };
 
 const CALLERS = ['anonymous', 'editor', 'analyst', 'admin', 'bad key'] as const;

@@ -25,3 +25,4 @@ export { pgClientSql, dataSourceSql } from './api-keys/sql-client.js';
 export type { SqlClient } from './api-keys/sql-client.js';
 export { isApiKeyId } from './api-keys/api-key-token.js';
 export type { JwtSettings } from './jwt/jwt-settings.js';
+export { authRule, BEARER_SCHEME, bearerSecurityScheme, REQUIRED_ROLES_EXTENSION, requiredRoles } from './auth.openapi.js';

@@ -9,6 +9,7 @@ export type { CachedRouteOptions } from './decorators/cached-route.decorator.js'
 export { InvalidateTags } from './decorators/invalidate-tags.decorator.js';
 export { InvalidCachedRouteError } from './http/cached-route.hooks.js';
 export { PreRouterHits, UnsafePreRoutingError } from './http/pre-router-hits.js';
+export { cachedRouteHeadersRule, cachedRouteRule } from './http/cached-route.openapi.js';
 export type { CacheHttpOptions } from './http/cache-http.options.js';
 export { cacheKey, stableStringify } from './cache-key.js';
 export { MemoryL2Store } from './stores/memory-l2-store.js';

@@ -1,28 +1,25 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useDepthLimitedJsonParser } from './body/json-body-parser.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 /** What the HTTP application exposes and accepts beyond the server limits of `fastifyOptions`. */
 export interface HttpExposureSettings {
   maxRequestBytes: number;
-  /** Serve the OpenAPI UI and document at /docs. */
-  docsEnabled: boolean;
   /** Deepest JSON body accepted (400 `REQUEST.TOO_DEEP` beyond). */
   maxJsonDepth?: number;
   /** Longest request target accepted (414 beyond; Node refuses headers past 16 KB with 431 itself). */
   maxUrlLength?: number;
 }
 
-/** Where the OpenAPI UI lives (the security headers gate gives it its own profile). */
+/** Where the public OpenAPI UI lives (the security headers gate gives it its own profile). */
 export const DOCS_PATH = '/docs';
 const DEFAULT_MAX_URL_LENGTH = 8192;
 
 /**
  * Everything applied to the HTTP application after it is created: the request id echoed in
  * `x-request-id` with a URL length limit, prompt draining on close, the
- * depth-limited JSON parser, validation and (unless turned off) the OpenAPI document at /docs
- * without the admin routes. (Fastify's own errors, such as malformed JSON, reach
+ * depth-limited JSON parser and validation (the OpenAPI documents are served by
+ * `serveApiDocument`). (Fastify's own errors, such as malformed JSON, reach
  * AllExceptionsFilter through Nest's error handler.)
  */
 export function configureHttpApp(app: NestFastifyApplication, settings: HttpExposureSettings): void {
@@ -45,14 +42,4 @@ export function configureHttpApp(app: NestFastifyApplication, settings: HttpExpo
     fastify.server.once('close', () => clearInterval(sweeper));
     done();
   });
-  if (!settings.docsEnabled) return;
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Hotpath')
-      .setDescription('Public contracts, agencies and suppliers. Errors are `{ statusCode, code, message }`.')
-      .setVersion('0.1.0')
-      .build(),
-  );
-  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: `${DOCS_PATH.slice(1)}/json` });
 }

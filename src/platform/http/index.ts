@@ -20,3 +20,4 @@ export { writeErrorResponse } from './write-error-response.js';
 export { canonicalUuid, idInput } from './request-input.js';
 export * from './validation/index.js';
 export { addGateHeader, addGateHeaders, takeGateHeaders } from './gates/gate-headers.js';
+export * from './openapi/index.js';

@@ -10,3 +10,4 @@ export type { BucketLimit, RateLimitModuleOptions, RateLimitSubject, RateLimitTi
 export type { RateLimitStore, SyncBatch } from './stores/rate-limit-store.js';
 export { MemoryRateLimitStore } from './stores/memory-rate-limit-store.js';
 export { RedisRateLimitStore } from './stores/redis-rate-limit-store.js';
+export { RATE_LIMIT_HEADERS, rateLimitHeadersRule, rateLimitRule, RETRY_AFTER } from './rate-limit.openapi.js';

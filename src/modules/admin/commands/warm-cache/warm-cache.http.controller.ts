@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiOperation } from '@nestjs/swagger';
 import { CacheWarmJobs, type WarmJobView } from '../../../../platform/cache/index.js';
 import { NoQueryDto } from '../../../../platform/http/index.js';
 import { AdminController } from '../../admin-controller.decorator.js';
+import { WarmJobResponseDto } from '../../dto/warm-job.response.dto.js';
 
 @AdminController('admin/cache')
 export class WarmCacheHttpController {
@@ -11,7 +12,7 @@ export class WarmCacheHttpController {
   @Post('warm')
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue a cache-warm job (or get the one already waiting or running); follow it at GET /admin/cache/warm/:id.' })
-  @ApiAcceptedResponse({ description: 'The job: id, state, progress (0-100).' })
+  @ApiAcceptedResponse({ type: WarmJobResponseDto, description: 'The job: id, state, progress (0-100).' })
   warm(@Query() _query: NoQueryDto): Promise<WarmJobView> {
     return this.jobs.enqueue('admin');
   }

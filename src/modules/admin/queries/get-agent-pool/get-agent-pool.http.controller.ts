@@ -1,10 +1,11 @@
 import { Get, Inject, Optional, Query } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../../../config/index.js';
 import { AgentPool, NoAgentPoolError, type ProcessAgentPoolReport, processReport, readAgentPoolReports, THIS_PROCESS } from '../../../../platform/agents/index.js';
-import { NoQueryDto } from '../../../../platform/http/index.js';
+import { ApiErrors, NoQueryDto } from '../../../../platform/http/index.js';
 import { AdminController } from '../../admin-controller.decorator.js';
+import { AgentPoolsResponseDto } from '../../dto/agent-pool.response.dto.js';
 import { REDIS_CLIENT } from '../../../../platform/redis/index.js';
 
 export interface AgentPoolsReport {
@@ -24,7 +25,8 @@ export class GetAgentPoolHttpController {
   @ApiOperation({
     summary: "Every process's agent pool (this one's live, the others' as they reported it within the last seconds): threads, utilization, queue depth, task counts, wait and run times, workers replaced.",
   })
-  @ApiServiceUnavailableResponse({ description: 'AGENTS.NO_POOL when no process runs an agent pool (no worker is up)' })
+  @ApiOkResponse({ type: AgentPoolsResponseDto })
+  @ApiErrors({ 503: [NoAgentPoolError] })
   async report(@Query() _query: NoQueryDto): Promise<AgentPoolsReport> {
     const own = this.pool ? [processReport(this.pool)] : [];
     // Redis away: this process's own pool is still worth showing.

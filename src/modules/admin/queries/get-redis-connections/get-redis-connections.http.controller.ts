@@ -1,8 +1,9 @@
 import { Get, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { NoQueryDto } from '../../../../platform/http/index.js';
 import { type RedisConnectionsReport, RedisConnectionsReporter } from '../../../../platform/monitoring/index.js';
 import { AdminController } from '../../admin-controller.decorator.js';
+import { RedisConnectionsResponseDto } from '../../dto/redis-connections.response.dto.js';
 
 @AdminController('admin/monitoring/redis')
 export class GetRedisConnectionsHttpController {
@@ -10,6 +11,7 @@ export class GetRedisConnectionsHttpController {
 
   @Get('connections')
   @ApiOperation({ summary: "This process's Redis connections (role, status, commands, reconnects) and the server's clients grouped by connection name, with advice." })
+  @ApiOkResponse({ type: RedisConnectionsResponseDto })
   connections(@Query() _query: NoQueryDto): Promise<RedisConnectionsReport> {
     return this.reporter.report();
   }

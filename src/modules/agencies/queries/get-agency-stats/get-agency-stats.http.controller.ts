@@ -1,13 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { Public } from '../../../../platform/auth/index.js';
 import { agencyStatsTags } from '../../domain/agency-cache-tags.js';
 import { type AgencyStats } from '../../domain/agency.js';
 import { AgencyStatsResponseDto } from '../../dto/agency.response.dto.js';
 import { GetAgencyStatsQuery } from './get-agency-stats.query.js';
-import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { DatabaseUnavailableError } from '../../../../platform/database/index.js';
+import { ApiErrors, idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { AgencyNotFoundError } from '../../domain/agency.errors.js';
 
 @ApiTags('agencies')
 @Public()
@@ -24,7 +26,7 @@ export class GetAgencyStatsHttpController {
   })
   @ApiOperation({ summary: 'Totals by category and by month, and the top 10 suppliers by amount.' })
   @ApiOkResponse({ type: AgencyStatsResponseDto })
-  @ApiNotFoundResponse({ description: 'AGENCY.NOT_FOUND' })
+  @ApiErrors({ 404: [AgencyNotFoundError], 503: [DatabaseUnavailableError] })
   get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<AgencyStats> {
     return this.queries.execute(new GetAgencyStatsQuery(id));
   }

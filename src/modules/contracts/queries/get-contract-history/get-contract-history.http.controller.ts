@@ -1,9 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../../platform/auth/index.js';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { canonicalUuid, validateRequest } from '../../../../platform/http/index.js';
+import { DatabaseUnavailableError, InvalidCursorError } from '../../../../platform/database/index.js';
+import { ApiErrors, canonicalUuid, validateRequest } from '../../../../platform/http/index.js';
+import { ContractNotFoundError } from '../../domain/contract.errors.js';
 import { contractTags } from '../../domain/contract-cache-tags.js';
 import type { ContractHistoryPage } from '../../domain/contract-history.js';
 import { ContractHistoryResponseDto } from '../../dto/contract-version.response.dto.js';
@@ -23,7 +25,7 @@ export class GetContractHistoryHttpController {
   })
   @ApiOperation({ summary: "A contract's versions from the event log, oldest first: when, by whom, and which fields each set (keyset pages)." })
   @ApiOkResponse({ type: ContractHistoryResponseDto })
-  @ApiNotFoundResponse({ description: 'CONTRACT.NOT_FOUND' })
+  @ApiErrors({ 400: [InvalidCursorError], 404: [ContractNotFoundError], 503: [DatabaseUnavailableError] })
   history(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: GetContractHistoryRequestDto): Promise<ContractHistoryPage> {
     return this.queries.execute(new GetContractHistoryQuery(id, query.limit ?? 50, query.cursor));
   }

@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
-import { validateRequest } from '../../../../platform/http/index.js';
+import { DatabaseUnavailableError, InvalidCursorError } from '../../../../platform/database/index.js';
+import { ApiErrors, validateRequest } from '../../../../platform/http/index.js';
+import { InvestigationPageResponseDto } from '../../dto/investigation.response.dto.js';
 import { Public } from '../../../../platform/auth/index.js';
 import { investigationTags } from '../../domain/investigation-cache-tags.js';
 import type { Investigation } from '../../domain/investigation.js';
@@ -18,6 +20,8 @@ export class ListInvestigationsHttpController {
   @Get()
   @CachedRoute({ input: (request) => validateRequest(ListInvestigationsRequestDto, request.query), tags: () => [investigationTags.list] })
   @ApiOperation({ summary: 'Investigations, newest first, in keyset pages ({ items, nextCursor }).' })
+  @ApiOkResponse({ type: InvestigationPageResponseDto })
+  @ApiErrors({ 400: [InvalidCursorError], 503: [DatabaseUnavailableError] })
   list(@Query() query: ListInvestigationsRequestDto): Promise<{ items: Investigation[]; nextCursor: string | null }> {
     return this.queries.execute(new ListInvestigationsQuery(query.limit, query.cursor));
   }

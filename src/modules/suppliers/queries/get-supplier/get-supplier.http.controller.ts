@@ -1,12 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CachedRoute } from '../../../../platform/cache/index.js';
 import { Public } from '../../../../platform/auth/index.js';
 import { type Supplier } from '../../domain/supplier.js';
 import { SupplierResponseDto } from '../../dto/supplier.response.dto.js';
 import { GetSupplierQuery } from './get-supplier.query.js';
-import { idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { DatabaseUnavailableError } from '../../../../platform/database/index.js';
+import { ApiErrors, idInput, IdParamsDto, NoQueryDto } from '../../../../platform/http/index.js';
+import { SupplierNotFoundError } from '../../domain/supplier.errors.js';
 
 @ApiTags('suppliers')
 @Public()
@@ -18,7 +20,7 @@ export class GetSupplierHttpController {
   @CachedRoute({ input: idInput, tags: (id) => [`supplier:${id}`] })
   @ApiOperation({ summary: 'One supplier by id.' })
   @ApiOkResponse({ type: SupplierResponseDto })
-  @ApiNotFoundResponse({ description: 'SUPPLIER.NOT_FOUND' })
+  @ApiErrors({ 404: [SupplierNotFoundError], 503: [DatabaseUnavailableError] })
   get(@Param() { id }: IdParamsDto, @Query() _query: NoQueryDto): Promise<Supplier> {
     return this.queries.execute(new GetSupplierQuery(id));
   }

@@ -1,0 +1,10 @@
+export { ApiErrors } from './api-errors.decorator.js';
+export type { ApiErrorCodes, ErrorCodeRef } from './api-errors.decorator.js';
+export { documentedCodes, ERROR_STATUS_TEXT, errorBodySchema, errorResponse, isErrorStatus } from './error-response.js';
+export type { ErrorStatus } from './error-response.js';
+export { addErrorCodes, addResponseHeaders, extensionOf, isSuccess, setExtension } from './operation-rule.js';
+export type { OperationRule, RouteFacts } from './operation-rule.js';
+export { applyOperationRules, HTTP_METHODS, operationIdOf } from './apply-operation-rules.js';
+export { selectOperations } from './select-operations.js';
+export { declaredErrorsRule, httpRequestRules, responseHeadersRule } from './http.openapi.js';
+export { serveApiDocument } from './serve-api-document.js';
