@@ -48,8 +48,9 @@ describe('EventBatcher', () => {
     // a and b run, each alone; c waits for one of them.
     expect([releases.length, most]).toEqual([2, 2]);
     releases[0]();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(releases).toHaveLength(3);
+    // c starts once a finished: wait for that signal, not for a duration.
+    while (releases.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    expect(most).toBe(2);
     for (const release of releases) release();
     await Promise.all(submitted);
     expect(most).toBe(2);

@@ -24,7 +24,7 @@ describe('DbPoolMonitor', () => {
 
   it('counts acquisitions of both call styles, and the ones that found the pool full', async () => {
     const pool = fakePool(2);
-    const monitor = new DbPoolMonitor(pool as unknown as PgPool, clock);
+    const monitor = new DbPoolMonitor(pool as unknown as PgPool, clock, () => 0);
     await new Promise<void>((resolve) => (pool as unknown as PgPool).connect(() => resolve()));
     await (pool as unknown as PgPool).connect();
     await (pool as unknown as PgPool).connect();
@@ -34,7 +34,7 @@ describe('DbPoolMonitor', () => {
 
   it('records an acquisition that timed out as an exhaustion event, and still hands the error on', async () => {
     const pool = fakePool(1);
-    const monitor = new DbPoolMonitor(pool as unknown as PgPool, clock);
+    const monitor = new DbPoolMonitor(pool as unknown as PgPool, clock, () => 0);
     pool.fail = true;
     await expect((pool as unknown as PgPool).connect()).rejects.toThrow('timeout exceeded');
     const error = await new Promise((resolve) => (pool as unknown as PgPool).connect((e: unknown) => resolve(e)));

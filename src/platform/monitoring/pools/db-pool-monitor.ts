@@ -47,13 +47,15 @@ export class DbPoolMonitor {
   constructor(
     private readonly pool: PgPool,
     private readonly clock: () => number,
+    /** A monotonic clock in ms for the waits. */
+    elapsed: () => number = () => performance.now(),
   ) {
     const connect = pool.connect;
     const max = pool.options.max ?? 10;
-    const record = (started: number, error: unknown) => this.acquired(performance.now() - started, error);
+    const record = (started: number, error: unknown) => this.acquired(elapsed() - started, error);
     const queued = () => this.waits++;
     pool.connect = function (...args: unknown[]) {
-      const started = performance.now();
+      const started = elapsed();
       if (pool.idleCount === 0 && pool.totalCount >= max) queued();
       const callback = args[0];
       if (typeof callback !== 'function') {
